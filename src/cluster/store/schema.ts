@@ -22,6 +22,9 @@ const DDL = [
      mod_revision INTEGER NOT NULL,
      value TEXT NOT NULL
    ) WITHOUT ROWID`,
+  // A narrow index of the keys alone: counts (remainingItemCount, count) walk it instead of
+  // the table's rows, which carry the objects.
+  `CREATE INDEX IF NOT EXISTS ${KV_TABLE}_keys ON ${KV_TABLE} (key)`,
   // value is NULL for DELETED (the deleted object is prev_value); prev_* are NULL for ADDED.
   `CREATE TABLE IF NOT EXISTS ${LOG_TABLE} (
      revision INTEGER PRIMARY KEY,

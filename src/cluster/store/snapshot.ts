@@ -19,10 +19,15 @@ export interface RangeQuery {
   afterKey: string | null;
 }
 
+/**
+ * The range as SQL with a single lower bound, so SQLite seeks straight to the first key (with
+ * both "key >= prefix" and "key > afterKey" it would scan from the prefix and filter).
+ */
 function keyConditions(column: string, query: RangeQuery): { clause: string; bindings: string[] } {
-  const range = rangeCondition(column, query.range);
-  if (query.afterKey === null) return range;
-  return { clause: `${range.clause} AND ${column} > ?`, bindings: [...range.bindings, query.afterKey] };
+  const { afterKey, range } = query;
+  if (afterKey === null || afterKey < range.start) return rangeCondition(column, range);
+  if (range.end === null) return { clause: `${column} > ?`, bindings: [afterKey] };
+  return { clause: `${column} > ? AND ${column} < ?`, bindings: [afterKey, range.end] };
 }
 
 /** Keys changed after `revision` in the range, each with the revision of its first later change. */
