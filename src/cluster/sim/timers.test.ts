@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Timers } from "./timers";
 
 function withTimers(fn: (t: Timers) => void) {
-  const stub = env.CLUSTER.get(env.CLUSTER.newUniqueId());
+  const ns = (env as unknown as { CLUSTER: DurableObjectNamespace }).CLUSTER;
+  const stub = ns.get(ns.newUniqueId());
   return runInDurableObject(stub, (_i, state) => fn(new Timers(state.storage.sql)));
 }
 

@@ -4,7 +4,9 @@ import { SqliteStore, type SqliteStoreOptions } from "./sqlite-store";
 
 /** Runs fn with the storage of a new, empty Cluster Durable Object. */
 export async function withStorage(fn: (storage: DurableObjectStorage) => void): Promise<void> {
-  const stub = env.CLUSTER.get(env.CLUSTER.newUniqueId());
+  // Cloudflare.Env is not declared for tests yet; the CLUSTER binding comes from wrangler.toml.
+  const cluster = (env as unknown as { CLUSTER: DurableObjectNamespace }).CLUSTER;
+  const stub = cluster.get(cluster.newUniqueId());
   await runInDurableObject(stub, (_instance, state) => fn(state.storage));
 }
 

@@ -1,0 +1,259 @@
+// The one generic registry every resource goes through (as upstream's
+// staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go): create, get, update,
+// delete with graceful deletion and finalizers, on the revisioned store. What differs between
+// resources is in their Strategy; the request path's admission and trace steps are here.
+import {
+  type Store, type Versioned, KeyExistsError, KeyNotFoundError, RevisionConflictError,
+} from "../store/types";
+import type { ResourceInfo } from "./resources";
+import { storageKey, groupVersion } from "./resources";
+import type { KObject, Strategy, StrategyContext } from "./registry/types";
+import { strategyFor } from "./registry/strategies";
+import type { AdmissionAttributes, ObjectReader, Operation, UserInfo } from "./admission/types";
+import { runAdmission } from "./admission/chain";
+import { alreadyExists, conflict, invalid, notFound, StatusError } from "./status";
+import { checkNamespace, fillCreateSystemFields, keepUpdateSystemFields, rfc3339, type Ids } from "./object-meta";
+import type { RequestTrace, TraceSink } from "./trace";
+
+export interface WriteOptions {
+  user: UserInfo;
+  dryRun?: boolean;
+  fieldManager?: string;
+  subresource?: string;
+  trace?: RequestTrace;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+  propagationPolicy?: "Background" | "Foreground" | "Orphan";
+}
+
+export interface DeleteResult {
+  /** The object as stored after the call (deleted, or waiting with deletionTimestamp). */
+  object: KObject;
+  /** True when the object is gone from the store. */
+  deleted: boolean;
+}
+
+export interface RegistryDeps {
+  store: Store;
+  now: () => Date;
+  ids: Ids;
+  reader: ObjectReader;
+  traces: TraceSink;
+  /** Records managedFields for a write by `manager` (operation Update/Apply); optional. */
+  managedFields?: (obj: KObject, prev: KObject | undefined, manager: string, operation: string, apiVersion: string, now: Date) => void;
+}
+
+const clone = <T>(o: T): T => structuredClone(o);
+
+export class GenericRegistry {
+  constructor(private readonly deps: RegistryDeps) {}
+
+  private ctx(namespace?: string): StrategyContext {
+    return { now: this.deps.now(), namespace };
+  }
+
+  key(ri: ResourceInfo, namespace: string | undefined, name: string): string {
+    return storageKey(ri, namespace, name);
+  }
+
+  get(ri: ResourceInfo, namespace: string | undefined, name: string): KObject {
+    const v = this.deps.store.get(this.key(ri, namespace, name));
+    if (!v) throw notFound(ri, name);
+    return withTypeMeta(ri, v.object as KObject);
+  }
+
+  private admit(ri: ResourceInfo, op: Operation, namespace: string | undefined, name: string,
+    obj: KObject | undefined, old: KObject | undefined, opts: WriteOptions): void {
+    const attrs: AdmissionAttributes = {
+      operation: op, resource: ri, subresource: opts.subresource, namespace, name,
+      object: obj, oldObject: old, user: opts.user, dryRun: !!opts.dryRun,
+      reader: this.deps.reader, now: this.deps.now(),
+    };
+    runAdmission(attrs, opts.trace);
+  }
+
+  private validate(ri: ResourceInfo, name: string, errs: ReturnType<NonNullable<Strategy["validate"]>> | undefined, trace?: RequestTrace): void {
+    if (errs && errs.length) {
+      trace?.add("validation", ri.kind, `${errs.length} field error(s)`);
+      throw invalid(ri.kind, ri.group, name, errs);
+    }
+    trace?.add("validation", ri.kind, "valid");
+  }
+
+  private commit(key: string, v: Versioned, trace?: RequestTrace): KObject {
+    trace?.add("storage", "etcd", `${key} at revision ${v.modRevision}`);
+    if (trace) this.deps.traces.record(key, v.modRevision, trace.entries);
+    return v.object as KObject;
+  }
+
+  create(ri: ResourceInfo, namespace: string | undefined, input: KObject, opts: WriteOptions): KObject {
+    const s = strategyFor(ri.group, ri.resource);
+    const obj = clone(input);
+    obj.metadata ??= {};
+    checkNamespace(ri, obj, namespace);
+    const now = this.deps.now();
+    s.defaults?.(obj);
+    this.admitPhases(ri, "CREATE", obj.metadata.namespace, obj.metadata.name ?? "", obj, undefined, opts);
+    fillCreateSystemFields(ri, obj, now, this.deps.ids);
+    s.prepareForCreate?.(obj, this.ctx(namespace));
+    this.validate(ri, obj.metadata.name, s.validate?.(obj, this.ctx(namespace)), opts.trace);
+    if (opts.fieldManager) this.deps.managedFields?.(obj, undefined, opts.fieldManager, "Update", groupVersion(ri), now);
+    const key = this.key(ri, obj.metadata.namespace, obj.metadata.name);
+    if (opts.dryRun) {
+      if (this.deps.store.get(key)) throw alreadyExists(ri, obj.metadata.name);
+      return withTypeMeta(ri, obj);
+    }
+    try {
+      return withTypeMeta(ri, this.commit(key, this.deps.store.create(key, stripTypeMeta(obj)), opts.trace));
+    } catch (e) {
+      if (e instanceof KeyExistsError) throw alreadyExists(ri, obj.metadata.name);
+      throw e;
+    }
+  }
+
+  /** Mutating admission then validating admission, as one step here (both run before validation of the strategy). */
+  private admitPhases(ri: ResourceInfo, op: Operation, ns: string | undefined, name: string,
+    obj: KObject | undefined, old: KObject | undefined, opts: WriteOptions): void {
+    this.admit(ri, op, ns, name, obj, old, opts);
+  }
+
+  /**
+   * Replaces an object (PUT, and the end of every PATCH). `input.metadata.resourceVersion`, when set,
+   * must match the stored one (409 Conflict otherwise). Status and spec are split by subresource.
+   */
+  update(ri: ResourceInfo, namespace: string | undefined, name: string, input: KObject, opts: WriteOptions): KObject {
+    const s = strategyFor(ri.group, ri.resource);
+    const key = this.key(ri, namespace, name);
+    const current = this.deps.store.get(key);
+    if (!current) throw notFound(ri, name);
+    const old = current.object as KObject;
+    const obj = clone(input);
+    obj.metadata ??= {};
+    if (obj.metadata.name && obj.metadata.name !== name) {
+      throw new StatusError("BadRequest", `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+    }
+    obj.metadata.name = name;
+    checkNamespace(ri, obj, namespace);
+    const rv = obj.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(ri, name);
+    const ctx = this.ctx(namespace);
+    const now = ctx.now;
+    s.defaults?.(obj);
+    keepUpdateSystemFields(obj, old);
+    if (opts.subresource === "status") {
+      s.prepareForStatusUpdate?.(obj, old, ctx);
+    } else {
+      s.prepareForUpdate?.(obj, old, ctx);
+    }
+    this.admitPhases(ri, "UPDATE", namespace, name, obj, old, opts);
+    const errs = opts.subresource === "status" ? s.validateStatusUpdate?.(obj, old, ctx) : s.validateUpdate?.(obj, old, ctx);
+    this.validate(ri, name, errs, opts.trace);
+    if (opts.fieldManager) this.deps.managedFields?.(obj, old, opts.fieldManager, "Update", groupVersion(ri), now);
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (sameObject(obj, old)) return withTypeMeta(ri, old);
+    if (opts.dryRun) return withTypeMeta(ri, obj);
+    // An object waiting on finalizers goes once the last one is removed.
+    if (obj.metadata.deletionTimestamp && !hasFinalizers(s, obj) && old.metadata.deletionGracePeriodSeconds === 0) {
+      const gone = this.deps.store.delete(key, current.modRevision);
+      return withTypeMeta(ri, this.commit(key, gone, opts.trace));
+    }
+    try {
+      return withTypeMeta(ri, this.commit(key, this.deps.store.update(key, stripTypeMeta(obj), current.modRevision), opts.trace));
+    } catch (e) {
+      if (e instanceof RevisionConflictError) throw conflict(ri, name);
+      if (e instanceof KeyNotFoundError) throw notFound(ri, name);
+      throw e;
+    }
+  }
+
+  /**
+   * DELETE: preconditions, admission, then either at once, or graceful (deletionTimestamp +
+   * grace period, the kubelet finishes it) or waiting for finalizers.
+   */
+  delete(ri: ResourceInfo, namespace: string | undefined, name: string, opts: DeleteOptions): DeleteResult {
+    const s = strategyFor(ri.group, ri.resource);
+    const key = this.key(ri, namespace, name);
+    const current = this.deps.store.get(key);
+    if (!current) throw notFound(ri, name);
+    const old = current.object as KObject;
+    checkPreconditions(ri, name, old, opts.preconditions);
+    this.admitPhases(ri, "DELETE", namespace, name, undefined, old, opts);
+    const ctx = this.ctx(namespace);
+    const grace = opts.gracePeriodSeconds ?? s.gracePeriodSeconds?.(old);
+    const waitsForFinalizers = hasFinalizers(s, old);
+    const graceful = grace !== undefined && grace > 0;
+    if (!waitsForFinalizers && !graceful) {
+      if (opts.dryRun) return { object: withTypeMeta(ri, old), deleted: true };
+      const gone = this.deps.store.delete(key, current.modRevision);
+      return { object: withTypeMeta(ri, this.commit(key, gone, opts.trace)), deleted: true };
+    }
+    const obj = clone(old);
+    const m = obj.metadata;
+    const deadline = new Date(ctx.now.getTime() + (graceful ? grace! * 1000 : 0));
+    if (!m.deletionTimestamp || (graceful && new Date(m.deletionTimestamp) > deadline)) {
+      m.deletionTimestamp = rfc3339(deadline);
+      m.deletionGracePeriodSeconds = graceful ? grace : 0;
+    } else if (!graceful && m.deletionGracePeriodSeconds) {
+      m.deletionGracePeriodSeconds = 0;
+    }
+    s.prepareForDelete?.(obj, ctx);
+    if (opts.dryRun) return { object: withTypeMeta(ri, obj), deleted: false };
+    if (!waitsForFinalizers && grace === 0) {
+      const gone = this.deps.store.delete(key, current.modRevision);
+      return { object: withTypeMeta(ri, this.commit(key, gone, opts.trace)), deleted: true };
+    }
+    if (sameObject(obj, old)) return { object: withTypeMeta(ri, old), deleted: false };
+    const v = this.deps.store.update(key, stripTypeMeta(obj), current.modRevision);
+    return { object: withTypeMeta(ri, this.commit(key, v, opts.trace)), deleted: false };
+  }
+
+  /** Removes an object whose graceful deletion is over (the kubelet's final delete with grace 0). */
+  strategy(ri: ResourceInfo): Strategy {
+    return strategyFor(ri.group, ri.resource);
+  }
+}
+
+function hasFinalizers(s: Strategy, obj: KObject): boolean {
+  return (obj.metadata.finalizers?.length ?? 0) > 0 || !!s.finalizersPending?.(obj);
+}
+
+function checkPreconditions(ri: ResourceInfo, name: string, old: KObject, p?: { uid?: string; resourceVersion?: string }): void {
+  if (!p) return;
+  if (p.uid && p.uid !== old.metadata.uid) {
+    throw conflict(ri, name, `Precondition failed: UID in precondition: ${p.uid}, UID in object meta: ${old.metadata.uid}`);
+  }
+  if (p.resourceVersion && p.resourceVersion !== old.metadata.resourceVersion) {
+    throw conflict(ri, name, `Precondition failed: ResourceVersion in precondition: ${p.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+  }
+}
+
+/** Stored objects carry no kind/apiVersion (as etcd's do not need them); responses add them. */
+export function withTypeMeta(ri: ResourceInfo, obj: KObject): KObject {
+  const { kind: _k, apiVersion: _a, ...rest } = obj;
+  return { kind: ri.kind, apiVersion: groupVersion(ri), ...rest } as KObject;
+}
+
+function stripTypeMeta(obj: KObject): KObject {
+  const { kind: _k, apiVersion: _a, ...rest } = obj;
+  return rest as KObject;
+}
+
+function sameObject(a: KObject, b: KObject): boolean {
+  return JSON.stringify(canonical(stripTypeMeta(a))) === JSON.stringify(canonical(stripTypeMeta(b)));
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      if (k === "managedFields") continue;
+      out[k] = canonical((v as Record<string, unknown>)[k]);
+    }
+    return out;
+  }
+  return v;
+}

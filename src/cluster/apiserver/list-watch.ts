@@ -1,0 +1,158 @@
+// Lists (consistent snapshots with limit/continue) and watches (replay then live, selectors,
+// synthetic ADDED, DELETED for objects that stop matching), as upstream's cacher/etcd3 store
+// and staging/src/k8s.io/apiserver/pkg/storage/selection_predicate.go.
+import { ExpiredError, type Obj, type Store, type StoreEvent, type Watcher } from "../store/types";
+import type { ResourceInfo } from "./resources";
+import { groupVersion, storagePrefix } from "./resources";
+import type { KObject } from "./registry/types";
+import { strategyFor } from "./registry/strategies";
+import { parseLabelSelector } from "./selectors/labels";
+import { parseFieldSelector, checkFieldsSupported } from "./selectors/fields";
+import { badRequest, CONTINUE_EXPIRED_MESSAGE, resourceExpired, tooOldResourceVersion, type StatusError } from "./status";
+import { withTypeMeta } from "./generic-registry";
+
+export interface SelectionOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface ListOptions extends SelectionOptions {
+  limit?: number;
+  continue?: string;
+  resourceVersion?: string;
+  resourceVersionMatch?: string;
+}
+
+export interface ListResult {
+  items: KObject[];
+  resourceVersion: string;
+  continue?: string;
+  remainingItemCount?: number;
+}
+
+/** A predicate on objects built from label and field selectors; throws 400 on bad syntax or unsupported fields. */
+export function selectionPredicate(ri: ResourceInfo, opts: SelectionOptions): (o: KObject) => boolean {
+  const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
+  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+  const s = strategyFor(ri.group, ri.resource);
+  const fieldsOf = (o: KObject): Record<string, string> => {
+    const f: Record<string, string> = { "metadata.name": o.metadata?.name ?? "" };
+    if (ri.namespaced) f["metadata.namespace"] = o.metadata?.namespace ?? "";
+    return { ...f, ...(s.fields?.(o) ?? {}) };
+  };
+  if (fields) checkFieldsSupported(fields, supportedFields(ri, fieldsOf), ri.resource);
+  if (!labels && !fields) return () => true;
+  return (o) => (!labels || labels(o.metadata?.labels)) && (!fields || fields.matches(fieldsOf(o)));
+}
+
+function supportedFields(ri: ResourceInfo, fieldsOf: (o: KObject) => Record<string, string>): string[] {
+  const skeleton = { metadata: { name: "", namespace: "" }, spec: {}, status: {}, involvedObject: {}, source: {} } as KObject;
+  try {
+    return Object.keys(fieldsOf(skeleton));
+  } catch {
+    return ri.namespaced ? ["metadata.name", "metadata.namespace"] : ["metadata.name"];
+  }
+}
+
+function namespacePrefix(ri: ResourceInfo, namespace?: string): string {
+  return ri.namespaced && namespace ? `${storagePrefix(ri)}${namespace}/` : storagePrefix(ri);
+}
+
+interface ContinueToken { v: string; rv: number; start: string }
+
+function encodeContinue(rv: number, start: string): string {
+  return btoa(JSON.stringify({ v: "meta.k8s.io/v1", rv, start } satisfies ContinueToken));
+}
+
+function decodeContinue(token: string): ContinueToken {
+  try {
+    const t = JSON.parse(atob(token)) as ContinueToken;
+    if (t.v !== "meta.k8s.io/v1" || typeof t.rv !== "number" || typeof t.start !== "string") throw new Error();
+    return t;
+  } catch {
+    throw badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+  }
+}
+
+export function list(store: Store, ri: ResourceInfo, namespace: string | undefined, opts: ListOptions): ListResult {
+  const predicate = selectionPredicate(ri, opts);
+  const prefix = namespacePrefix(ri, namespace);
+  let revision: number | undefined;
+  let startAfter: string | undefined;
+  if (opts.continue) {
+    const t = decodeContinue(opts.continue);
+    revision = t.rv;
+    startAfter = prefix + t.start;
+  } else if (opts.resourceVersion && opts.resourceVersion !== "0" && opts.resourceVersionMatch === "Exact") {
+    revision = parseRevision(opts.resourceVersion);
+  }
+  try {
+    const r = store.list({ prefix, limit: opts.limit, startAfter, revision, predicate: predicate as (o: Obj) => boolean });
+    const items = r.items.map((v) => v.object as KObject);
+    return {
+      items, resourceVersion: String(r.revision),
+      continue: r.continueKey ? encodeContinue(r.revision, r.continueKey.slice(prefix.length)) : undefined,
+      remainingItemCount: r.continueKey && !opts.labelSelector && !opts.fieldSelector ? r.remainingItemCount : undefined,
+    };
+  } catch (e) {
+    if (e instanceof ExpiredError) throw resourceExpired(opts.continue ? CONTINUE_EXPIRED_MESSAGE : `too old resource version: ${e.requested} (${e.compacted + 1})`);
+    throw e;
+  }
+}
+
+export function parseRevision(rv: string): number {
+  const n = Number(rv);
+  if (!/^\d+$/.test(rv) || !Number.isSafeInteger(n)) throw badRequest(`invalid resource version "${rv}"`);
+  return n;
+}
+
+export interface WatchEvent {
+  type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
+  object: KObject;
+}
+
+export interface WatchOptions extends SelectionOptions {
+  resourceVersion?: string;
+}
+
+/**
+ * Starts a watch. resourceVersion "" or "0": synthetic ADDED events for the current state, then
+ * changes. "N": every change after N. A compacted N gives one ERROR event (410 Expired).
+ * Returns the watcher; `send` receives events in order, synchronously.
+ */
+export function watch(store: Store, ri: ResourceInfo, namespace: string | undefined, opts: WatchOptions,
+  send: (e: WatchEvent) => void): Watcher {
+  const predicate = selectionPredicate(ri, opts);
+  const prefix = namespacePrefix(ri, namespace);
+  const typed = (o: Obj) => withTypeMeta(ri, o as KObject);
+  let after: number;
+  if (!opts.resourceVersion || opts.resourceVersion === "0") {
+    const snapshot = store.list({ prefix, predicate: predicate as (o: Obj) => boolean });
+    for (const v of snapshot.items) send({ type: "ADDED", object: typed(v.object) });
+    after = snapshot.revision;
+  } else {
+    after = parseRevision(opts.resourceVersion);
+  }
+  const onEvent = (e: StoreEvent) => {
+    const now = predicate(e.object as KObject);
+    const before = e.prevObject ? predicate(e.prevObject as KObject) : false;
+    if (e.type === "ADDED") { if (now) send({ type: "ADDED", object: typed(e.object) }); return; }
+    if (e.type === "DELETED") { if (before) send({ type: "DELETED", object: typed(e.object) }); return; }
+    if (now && before) send({ type: "MODIFIED", object: typed(e.object) });
+    else if (now) send({ type: "ADDED", object: typed(e.object) });
+    else if (before) send({ type: "DELETED", object: typed(e.object) });
+  };
+  try {
+    return store.watch({ prefix, afterRevision: after }, onEvent);
+  } catch (e) {
+    if (e instanceof ExpiredError) {
+      send({ type: "ERROR", object: (tooOldResourceVersion(e.requested, e.compacted + 1) as StatusError).toStatus() as KObject });
+      return { close() {} };
+    }
+    throw e;
+  }
+}
+
+export function listKindOf(ri: ResourceInfo) {
+  return { kind: ri.listKind, apiVersion: groupVersion(ri) };
+}
