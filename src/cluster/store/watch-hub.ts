@@ -33,7 +33,7 @@ class HubWatcher implements Watcher {
 
   /** Delivers queued events unless a delivery to this watcher is already under way (re-entrancy). */
   drain(): void {
-    if (false as boolean) return;
+    if (this.delivering) return;
     this.delivering = true;
     try {
       while (!this.closed && this.head < this.queue.length) {

@@ -85,16 +85,22 @@ describe("watch", () => {
     withStore((store) => {
       const first: string[] = [];
       const second: string[] = [];
+      let inside = 0;
+      let reentered = false;
       store.watch({ prefix: "/registry/pods/", afterRevision: 1 }, (e) => {
+        reentered ||= inside > 0;
+        inside++;
         first.push(brief(e));
         if (e.type === "ADDED" && e.key === podKey("a")) store.create(podKey("b"), pod("b"));
         if (e.type === "ADDED" && e.key === podKey("b")) store.update(podKey("a"), pod("a", { v: 2 }));
+        inside--;
       });
       store.watch({ prefix: "/registry/pods/", afterRevision: 1 }, (e) => second.push(brief(e)));
       store.create(podKey("a"), pod("a"));
       const expected = ["2 ADDED default/a", "3 ADDED default/b", "4 MODIFIED default/a"];
       expect(first).toEqual(expected);
       expect(second).toEqual(expected);
+      expect(reentered).toBe(false);
     }));
 
   it("a watch started inside a transaction gets the transaction's events once, after commit", () =>
