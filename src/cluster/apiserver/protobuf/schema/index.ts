@@ -13,8 +13,13 @@ import { meta } from "./meta";
 import { policy } from "./policy";
 import { scheduling } from "./scheduling";
 
+/** What every top-level object has, for kinds without a table: field 1 is ObjectMeta. */
+const generic: Schema = { Object: { 1: "metadata:meta.ObjectMeta" } };
+export const GENERIC_ROOT = "generic.Object";
+
 const PACKAGES: Record<string, Schema> = {
   meta, core: { ...coreObjects, ...corePod, ...coreVolume }, apps, batch, policy, scheduling, coordination, discovery,
+  generic,
 };
 
 /** apiVersion → package of the descriptor tables. */
