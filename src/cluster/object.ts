@@ -1,4 +1,126 @@
+// The Cluster Durable Object: one per cluster. It only wires components together: the
+// revisioned store, the API server, credentials, the trace store, and (through alarms) the
+// simulated control plane and nodes. The service calls its RPC methods; kubectl reaches
+// `fetch` through the Worker under /clusters/<id>/.
 import { DurableObject } from "cloudflare:workers";
+import { SqliteStore } from "./store/sqlite-store";
+import { ApiServer } from "./apiserver/server";
+import { uuidFrom, nameSuffix } from "./apiserver/object-meta";
+import { Credentials, type Credential } from "./credentials";
+import { TraceStore } from "./trace-store";
+import { bootstrapCluster } from "./templates/bootstrap";
+import type { NodeRequest } from "./templates/nodes";
+import type { KObject } from "./apiserver/registry/types";
+import { updateManagedFields } from "./apiserver/patch";
+import { json } from "./apiserver/responses";
+import { unauthorized } from "./apiserver/status";
+import { ClusterMeta, type ClusterInfo } from "./meta";
+import { findResource, storagePrefix } from "./apiserver/resources";
+import type { Store } from "./store/types";
+
+export interface InitParams {
+  id: string;
+  name: string;
+  template: "ready" | "kubeadm";
+  nodes?: NodeRequest;
+  owner: string;
+}
+
 export class ClusterObject extends DurableObject {
-  override async fetch(_req: Request): Promise<Response> { return new Response("cluster"); }
+  private readonly store: SqliteStore;
+  private readonly credentials: Credentials;
+  private readonly traces: TraceStore;
+  private readonly meta: ClusterMeta;
+  readonly api: ApiServer;
+  private erased = false;
+
+  constructor(ctx: DurableObjectState, env: unknown) {
+    super(ctx, env as never);
+    const sql = ctx.storage.sql;
+    this.store = new SqliteStore(ctx.storage);
+    this.credentials = new Credentials(sql);
+    this.traces = new TraceStore(sql);
+    this.meta = new ClusterMeta(sql);
+    const random = Math.random;
+    this.api = new ApiServer({
+      store: this.store,
+      now: () => new Date(),
+      ids: { uid: () => uuidFrom(random), suffix: () => nameSuffix(random) },
+      reader: {
+        get: (group, resource, ns, name) => {
+          try { return this.api.registry.get(findRi(group, resource), ns, name); } catch { return undefined; }
+        },
+        list: (group, resource, ns) => listAll(this.store, group, resource, ns),
+      },
+      traces: this.traces,
+      managedFields: (obj, prev, manager, op, apiVersion, now) => updateManagedFields(obj, prev, manager, op, apiVersion, now),
+      authenticate: async (token) => {
+        const c = await this.credentials.verify(token);
+        return c ? { user: { username: c.username, groups: c.role === "admin" ? ["kubeadm:cluster-admins", "system:authenticated"] : ["system:authenticated"] }, role: c.role } : undefined;
+      },
+      maxWatches: 200,
+    });
+  }
+
+  /** Creates the cluster's initial state; a second call is refused. */
+  async init(p: InitParams): Promise<ClusterInfo> {
+    if (this.meta.get()) throw new Error("cluster already initialised");
+    const now = new Date();
+    this.ctx.storage.transactionSync(() => {
+      bootstrapCluster(this.api.registry, now, { nodes: p.nodes, hex: (n) => hex(n) });
+      this.meta.set({ id: p.id, name: p.name, template: p.template, owner: p.owner, createdAt: now.toISOString() });
+    });
+    return this.info();
+  }
+
+  info(): ClusterInfo {
+    const m = this.meta.get();
+    if (!m) throw new Error("cluster not initialised");
+    return { ...m, revision: this.store.currentRevision(), objects: this.store.count("/registry/"), watches: this.api.watchCount() };
+  }
+
+  async addCredential(token: string, c: Credential): Promise<void> {
+    await this.credentials.add(token, c);
+  }
+
+  revokeCredential(id: string): boolean {
+    return this.credentials.revoke(id);
+  }
+
+  listCredentials(): Credential[] {
+    return this.credentials.list();
+  }
+
+  /** Erases everything this cluster holds; every later request is refused as unauthenticated. */
+  async erase(): Promise<void> {
+    this.erased = true;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
+  override async fetch(req: Request): Promise<Response> {
+    if (this.erased) return json(unauthorized().toStatus(), 401);
+    const url = new URL(req.url);
+    const m = url.pathname.match(/^\/clusters\/[^/]+(\/.*)?$/);
+    const path = m?.[1] ?? "/";
+    const server = `${url.protocol}//${url.host}/clusters/${this.meta.get()?.id ?? ""}`;
+    return this.api.handle(req, path, server);
+  }
+}
+
+function findRi(group: string, resource: string) {
+  const ri = findResource(group, "v1", resource);
+  if (!ri) throw new Error(`unknown resource ${group}/${resource}`);
+  return ri;
+}
+
+function listAll(store: Store, group: string, resource: string, ns?: string): KObject[] {
+  const ri = findRi(group, resource);
+  const prefix = ri.namespaced && ns ? `${storagePrefix(ri)}${ns}/` : storagePrefix(ri);
+  return store.list({ prefix }).items.map((v) => v.object as KObject);
+}
+
+function hex(n: number): string {
+  const b = crypto.getRandomValues(new Uint8Array(Math.ceil(n / 2)));
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("").slice(0, n);
 }

@@ -1,4 +1,67 @@
+// The Account Durable Object: one per account. Holds the account token's hash and the list of
+// the account's clusters, and answers the quota questions. Never holds a cluster's data.
 import { DurableObject } from "cloudflare:workers";
+import { constantTimeEqual, sha256Hex } from "../lib/crypto";
+import type { ClusterSummary } from "./schemas";
+
+export interface AccountRecord { id: string; name: string; createdAt: string }
+
+export const ACCOUNT_QUOTAS = { clusters: 10 };
+
 export class AccountObject extends DurableObject {
-  override async fetch(_req: Request): Promise<Response> { return new Response("account"); }
+  private readonly sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: unknown) {
+    super(ctx, env as never);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS account (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL, created_at TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS clusters (id TEXT PRIMARY KEY, summary TEXT NOT NULL, created_at TEXT NOT NULL)`);
+  }
+
+  async create(id: string, name: string, tokenHash: string): Promise<AccountRecord> {
+    if (this.record()) throw new Error("account exists");
+    const createdAt = new Date().toISOString();
+    this.sql.exec("INSERT INTO account (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)", id, name, tokenHash, createdAt);
+    return { id, name, createdAt };
+  }
+
+  /** The account when the token is its current one. */
+  async verify(token: string): Promise<AccountRecord | undefined> {
+    const row = this.sql.exec("SELECT id, name, token_hash, created_at FROM account").toArray()[0];
+    if (!row) return undefined;
+    const hash = await sha256Hex(token);
+    if (!constantTimeEqual(hash, String(row.token_hash))) return undefined;
+    return { id: String(row.id), name: String(row.name), createdAt: String(row.created_at) };
+  }
+
+  rotate(tokenHash: string): void {
+    this.sql.exec("UPDATE account SET token_hash = ?", tokenHash);
+  }
+
+  private record(): AccountRecord | undefined {
+    const row = this.sql.exec("SELECT id, name, created_at FROM account").toArray()[0];
+    return row ? { id: String(row.id), name: String(row.name), createdAt: String(row.created_at) } : undefined;
+  }
+
+  /** Reserves a cluster slot; false when the quota is used up. */
+  addCluster(summary: ClusterSummary): boolean {
+    const n = this.sql.exec("SELECT COUNT(*) AS n FROM clusters").one().n as number;
+    if (n >= ACCOUNT_QUOTAS.clusters) return false;
+    this.sql.exec("INSERT INTO clusters (id, summary, created_at) VALUES (?, ?, ?)", summary.id, JSON.stringify(summary), summary.createdAt);
+    return true;
+  }
+
+  removeCluster(id: string): boolean {
+    return this.sql.exec("DELETE FROM clusters WHERE id = ?", id).rowsWritten > 0;
+  }
+
+  getCluster(id: string): ClusterSummary | undefined {
+    const row = this.sql.exec("SELECT summary FROM clusters WHERE id = ?", id).toArray()[0];
+    return row ? (JSON.parse(String(row.summary)) as ClusterSummary) : undefined;
+  }
+
+  listClusters(): ClusterSummary[] {
+    return this.sql.exec("SELECT summary FROM clusters ORDER BY created_at, id").toArray()
+      .map((r) => JSON.parse(String(r.summary)) as ClusterSummary);
+  }
 }

@@ -191,7 +191,7 @@ interface DeleteOptionsBody {
   dryRun?: string[];
 }
 
-async function deleteOptions(c: Call): Promise<DeleteOptionsBody> {
+async function deleteOptions(c: Call): Promise<Pick<DeleteOptionsBody, "gracePeriodSeconds" | "preconditions" | "propagationPolicy">> {
   const body = await readBody(c.req);
   let o: DeleteOptionsBody = {};
   if (body.byteLength) {
@@ -210,7 +210,7 @@ async function deleteOptions(c: Call): Promise<DeleteOptionsBody> {
     throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${o.propagationPolicy}": supported values: "Foreground", "Background", "Orphan", "nil"`);
   }
   if (o.dryRun?.includes("All")) c.dryRun = true;
-  return o;
+  return { gracePeriodSeconds: o.gracePeriodSeconds, preconditions: o.preconditions, propagationPolicy: o.propagationPolicy };
 }
 
 async function deleteOne(c: Call): Promise<Response> {

@@ -25,7 +25,7 @@ export interface NodeProxy {
 }
 
 export interface ApiServerDeps extends RegistryDeps {
-  authenticate(token: string | undefined): Authenticated | undefined;
+  authenticate(token: string | undefined): Promise<Authenticated | undefined> | Authenticated | undefined;
   nodeProxy?: NodeProxy;
   /** Watches open at once before new ones get 429. */
   maxWatches?: number;
@@ -47,7 +47,7 @@ export class ApiServer {
     const url = new URL(req.url);
     const trace = new RequestTrace(this.deps.now);
     try {
-      const auth = this.deps.authenticate(bearer(req));
+      const auth = await this.deps.authenticate(bearer(req));
       if (!auth) return statusResponse(unauthorized());
       trace.add("authentication", "bearer token", `user ${auth.user.username}`);
       const info = parseRequestInfo(req.method, path, url.searchParams);

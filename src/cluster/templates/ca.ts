@@ -1,0 +1,22 @@
+// The cluster CA certificate published in kube-root-ca.crt (as kubeadm's "kubernetes" CA). Podlab's
+// API is served by the platform's TLS; this certificate is what pods and kubeconfigs of a kubeadm cluster show.
+export const CLUSTER_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIDGzCCAgOgAwIBAgIUJso7dw3riBvlMw3qG4WuuFtSqf0wDQYJKoZIhvcNAQEL
+BQAwFTETMBEGA1UEAwwKa3ViZXJuZXRlczAeFw0yNjExMjYwNjI2MjVaFw0zNjEx
+MjMwNjI2MjVaMBUxEzARBgNVBAMMCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEB
+AQUAA4IBDwAwggEKAoIBAQCvSh9XGqFaA1DyOxxVoSC5WJ7fMLfzcM1FjIY4WDip
+w+pEt3kcWlrMILIcrw1ks4ZWYJzXbUtt1wpJzs+A2jAFXCyjhpUF3PpotsRx8vTa
+me+rhPDRdmXyPGvhoJjior5CRqjGsKjmpxp78X07IzwdfnoAiKrJA16QiyHbTwre
++D0xQGQyghzdId8uap9cP05qL/S5dtaVM8dWmmqIBJeHNUFlsfJq2rKNmviwi/9L
+kNQihZdtK9F+oFYpJoBITY81jMKMqxYg1gNBVrPHZ6NbIkUr4vtUiDkcv66e1K70
+ZLtDP6f3kCKEy+U3QkGK1jOo+pYK3T4AJEq8M0bi7AJRAgMBAAGjYzBhMB0GA1Ud
+DgQWBBQL6MbsEsV+KO6fYh1DMEBoLJf0njAfBgNVHSMEGDAWgBQL6MbsEsV+KO6f
+Yh1DMEBoLJf0njAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwICpDANBgkq
+hkiG9w0BAQsFAAOCAQEAH42z2mQxquSoTAgaS5QysgEyFl54ibAup3f94E/8QuSZ
+v0ovZLkDwkVGglhfNbGzL/xKR6gCRPEchYE37uvsOZK5QxvZoVqgd8qV4WgZtrhf
+pCKYy4+tPkYavTxSdys6Rt25Hbrf6jK2sYKjFKcIc8x1nJTmaq9lBol9Figw2LND
+Lo52F7IyDsdsCmEwGV0IN7OXKTUhB06btab1z2yKC4J7EzoyEVkBMJnns/JE4gpk
+qS1/Nnqf1Fe2pbOd0aOnb4xsnnCF1PfER5GVpKAW76HQ+9IDkRJWC0s2IJErAISB
+Hk31oaudwIrFRJR3N6j/lidHqNUBEzaxHCSCTgR1bw==
+-----END CERTIFICATE-----
+`;
