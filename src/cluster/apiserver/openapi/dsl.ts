@@ -65,6 +65,12 @@ export function schemaName(short: string): string {
   return `io.k8s.api.${short}`;
 }
 
+/** The short type name of an OpenAPI component name (the inverse of schemaName). */
+export function shortName(full: string): string {
+  for (const [p, prefix] of PREFIXES) if (full.startsWith(prefix)) return p + full.slice(prefix.length);
+  return full.startsWith("io.k8s.api.") ? full.slice("io.k8s.api.".length) : full;
+}
+
 /** The short type name of an API group's kind: ("apps", "v1", "Deployment") → `apps.v1.Deployment`. */
 export function shortTypeName(group: string, version: string, kind: string): string {
   const pkg = group === "" ? "core" : group.split(".")[0];
