@@ -26,7 +26,7 @@ function withoutNullTimestamps(value: unknown): unknown {
 describe("protobuf bodies recorded from kubectl create", () => {
   it("has the recorded fixtures", () => {
     expect(fixtureNames).toEqual(expect.arrayContaining([
-      "namespace", "deployment", "configmap", "configmap-binary", "secret-generic", "secret-tls",
+      "namespace", "deployment", "configmap", "configmap-binary", "secret-generic",
       "service-clusterip", "service-nodeport", "job", "serviceaccount", "priorityclass", "poddisruptionbudget",
     ]));
   });
