@@ -184,6 +184,20 @@ const DOCS: Record<string, Docs> = {
   "core.v1.Secret": { "": "Secret holds a small amount of sensitive data such as a password or token.", data: "The secret data, base64-encoded.", stringData: "Write-only convenience: plain string values merged into data.", type: "The kind of secret, e.g. Opaque or kubernetes.io/tls." },
   "core.v1.Namespace": { "": "Namespace gives names a scope; most objects live in one." },
   "core.v1.Node": { "": "Node is a worker machine that runs pods." },
+  "core.v1.Event": { "": "Event reports something that happened to an object (core/v1 form, shown by kubectl describe and get events)." },
+  "events.v1.Event": { "": "Event reports something that happened to an object (events.k8s.io form of the core Event).", note: "Human-readable description of what happened.", regarding: "The object this event is about." },
+  "core.v1.Endpoints": { "": "Endpoints lists the addresses and ports that implement a Service." },
+  "discovery.v1.EndpointSlice": { "": "EndpointSlice holds a subset of the endpoints of a Service." },
+  "core.v1.ServiceAccount": { "": "ServiceAccount gives processes in pods an identity to authenticate to the API server." },
+  "core.v1.Binding": { "": "Binding assigns a pod to a node; the scheduler creates one per scheduled pod." },
+  "coordination.v1.Lease": { "": "Lease is a lock with a holder and a duration, used for node heartbeats and leader election." },
+  "scheduling.v1.PriorityClass": { "": "PriorityClass maps a priority class name to an integer priority for pods.", value: "The priority pods of this class receive.", globalDefault: "Whether pods without a priorityClassName get this class." },
+  "policy.v1.PodDisruptionBudget": { "": "PodDisruptionBudget limits how many pods of a set voluntary disruptions (evictions) may take down at once." },
+  "policy.v1.Eviction": { "": "Eviction requests the graceful removal of a pod, subject to PodDisruptionBudgets." },
+  "autoscaling.v1.Scale": { "": "Scale is the replica count of a scalable resource (the scale subresource)." },
+  "apps.v1.ReplicaSet": { "": "ReplicaSet keeps a given number of pod replicas running." },
+  "apps.v1.DaemonSet": { "": "DaemonSet runs a copy of a pod on every (selected) node." },
+  "apps.v1.StatefulSet": { "": "StatefulSet runs pods with stable names and storage, created and removed in order." },
   "batch.v1.Job": { "": "Job runs pods until a number of them complete successfully." },
   "batch.v1.JobSpec": {
     completions: "Number of successfully finished pods the job needs.",
@@ -195,7 +209,11 @@ const DOCS: Record<string, Docs> = {
 
 /** Description of a type, if one is written. */
 export function describeType(short: string): string | undefined {
-  return DOCS[short]?.[""];
+  const own = DOCS[short]?.[""];
+  if (own) return own;
+  const list = /^(.*)\.(\w+)List$/.exec(short);
+  if (list && gvksOfType(short).length > 0) return `${list[2]}List is a list of ${list[2]} objects.`;
+  return undefined;
 }
 
 /** Description of a field of a type: its own entry, else the common one for top-level kinds. */

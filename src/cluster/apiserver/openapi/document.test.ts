@@ -146,6 +146,9 @@ describe("component schemas", () => {
     expect(schemas["io.k8s.api.core.v1.Container"].properties.image.description).toMatch(/image/i);
     expect(schemas["io.k8s.api.core.v1.Pod"].description).toMatch(/containers/);
     expect(schemas["io.k8s.api.core.v1.PodSpec"].properties.containers.description).toMatch(/containers/i);
+    expect(schemas["io.k8s.api.core.v1.PodList"].description).toBe("PodList is a list of Pod objects.");
+    expect(schemas["io.k8s.api.core.v1.Container"].properties.ports.description).toMatch(/ports/i);
+    expect(schemas["io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference"].properties.kind.description).toBeUndefined();
   });
 
   it("keeps retainKeys on the deployment strategy and requires selector and template", () => {
