@@ -1,4 +1,5 @@
-// The cluster's own record: id, name, template, owner and creation time (one row).
+// The cluster's own record: id, name, template, owner and creation time, and its clock's state.
+import type { ClockState } from "./sim/clock";
 
 export interface ClusterRecord {
   id: string;
@@ -26,6 +27,15 @@ export class ClusterMeta {
     const row = this.sql.exec("SELECT v FROM cluster_meta WHERE k = 'record'").toArray()[0];
     this.cached = row ? (JSON.parse(String(row.v)) as ClusterRecord) : undefined;
     return this.cached;
+  }
+
+  clock(): ClockState | undefined {
+    const row = this.sql.exec("SELECT v FROM cluster_meta WHERE k = 'clock'").toArray()[0];
+    return row ? (JSON.parse(String(row.v)) as ClockState) : undefined;
+  }
+
+  setClock(c: ClockState): void {
+    this.sql.exec("INSERT OR REPLACE INTO cluster_meta (k, v) VALUES ('clock', ?)", JSON.stringify(c));
   }
 
   set(r: ClusterRecord): void {

@@ -13,6 +13,11 @@ import type { NodeRequest } from "./templates/nodes";
 import type { KObject } from "./apiserver/registry/types";
 import { updateManagedFields } from "./apiserver/patch";
 import { json } from "./apiserver/responses";
+import { VirtualClock } from "./sim/clock";
+import { Timers } from "./sim/timers";
+import { Engine } from "./engine/engine";
+import { ApiClient } from "./engine/client";
+import { clusterComponents, componentUser } from "./components";
 import { unauthorized } from "./apiserver/status";
 import { ClusterMeta, type ClusterInfo } from "./meta";
 import { findResource, storagePrefix } from "./apiserver/resources";
@@ -31,6 +36,10 @@ export class ClusterObject extends DurableObject {
   private readonly credentials: Credentials;
   private readonly traces: TraceStore;
   private readonly meta: ClusterMeta;
+  private readonly clock: VirtualClock;
+  private readonly timers: Timers;
+  private readonly engine: Engine;
+  private alarmAt: number | null | undefined;
   readonly api: ApiServer;
   private erased = false;
 
@@ -41,10 +50,13 @@ export class ClusterObject extends DurableObject {
     this.credentials = new Credentials(sql);
     this.traces = new TraceStore(sql);
     this.meta = new ClusterMeta(sql);
+    this.clock = new VirtualClock(Date.now, this.meta.clock());
+    this.timers = new Timers(sql);
     const random = Math.random;
+    const now = () => this.clock.date();
     this.api = new ApiServer({
       store: this.store,
-      now: () => new Date(),
+      now,
       ids: { uid: () => uuidFrom(random), suffix: () => nameSuffix(random) },
       reader: {
         get: (group, resource, ns, name) => {
@@ -60,16 +72,50 @@ export class ClusterObject extends DurableObject {
       },
       maxWatches: 200,
     });
+    this.engine = new Engine({
+      store: this.store, timers: this.timers, clock: this.clock,
+      contextFor: (c) => ({
+        now, timers: this.timers, random,
+        api: new ApiClient(this.api.registry, this.store, componentUser(c.name), now, c.name),
+      }),
+    }, clusterComponents());
+  }
+
+  /** Runs the components (the one alarm of the object) and sets the next alarm, or none. */
+  override async alarm(): Promise<void> {
+    this.alarmAt = null;
+    if (!this.meta.get() || this.erased) return;
+    this.engine.start();
+    this.engine.run();
+    await this.scheduleAlarm();
+  }
+
+  private async scheduleAlarm(): Promise<void> {
+    if (!this.meta.get() || this.erased) return;
+    this.engine.start();
+    const delay = this.engine.nextRunDelay();
+    if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
+    if (delay === undefined) {
+      if (this.alarmAt !== null) { await this.ctx.storage.deleteAlarm(); this.alarmAt = null; }
+      return;
+    }
+    const at = Date.now() + delay;
+    if (this.alarmAt === null || this.alarmAt > at) {
+      await this.ctx.storage.setAlarm(at);
+      this.alarmAt = at;
+    }
   }
 
   /** Creates the cluster's initial state; a second call is refused. */
   async init(p: InitParams): Promise<ClusterInfo> {
     if (this.meta.get()) throw new Error("cluster already initialised");
-    const now = new Date();
+    const now = this.clock.date();
     this.ctx.storage.transactionSync(() => {
       bootstrapCluster(this.api.registry, now, { nodes: p.nodes, hex: (n) => hex(n) });
       this.meta.set({ id: p.id, name: p.name, template: p.template, owner: p.owner, createdAt: now.toISOString() });
+      this.meta.setClock(this.clock.snapshot());
     });
+    await this.scheduleAlarm();
     return this.info();
   }
 
@@ -104,7 +150,9 @@ export class ClusterObject extends DurableObject {
     const m = url.pathname.match(/^\/clusters\/[^/]+(\/.*)?$/);
     const path = m?.[1] ?? "/";
     const server = `${url.protocol}//${url.host}/clusters/${this.meta.get()?.id ?? ""}`;
-    return this.api.handle(req, path, server);
+    const res = await this.api.handle(req, path, server);
+    if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
+    return res;
   }
 }
 

@@ -143,13 +143,14 @@ export class GenericRegistry {
     const now = ctx.now;
     s.defaults?.(obj);
     keepUpdateSystemFields(obj, old);
-    if (opts.subresource === "status") {
-      s.prepareForStatusUpdate?.(obj, old, ctx);
-    } else {
-      s.prepareForUpdate?.(obj, old, ctx);
-    }
+    // The main strategy serves the resource and its scale; status has its own; binding, finalize
+    // and ephemeralcontainers arrive already built from the stored object by their handlers.
+    const sub = opts.subresource;
+    const main = sub === undefined || sub === "scale";
+    if (sub === "status") s.prepareForStatusUpdate?.(obj, old, ctx);
+    else if (main) s.prepareForUpdate?.(obj, old, ctx);
     this.admitPhases(ri, "UPDATE", namespace, name, obj, old, opts);
-    const errs = opts.subresource === "status" ? s.validateStatusUpdate?.(obj, old, ctx) : s.validateUpdate?.(obj, old, ctx);
+    const errs = sub === "status" ? s.validateStatusUpdate?.(obj, old, ctx) : main ? s.validateUpdate?.(obj, old, ctx) : undefined;
     this.validate(ri, name, errs, opts.trace);
     if (opts.fieldManager) this.deps.managedFields?.(obj, old, opts.fieldManager, "Update", groupVersion(ri), now);
     obj.metadata.resourceVersion = old.metadata.resourceVersion;

@@ -38,6 +38,8 @@ export function toTable(ri: ResourceInfo, objects: KObject[], now: Date, opts: {
     columnDefinitions: opts.withColumns === false ? null : printer.columns,
     rows: objects.map((o) => {
       const row: Record<string, unknown> = { cells: printer.cells(o, now) };
+      const conditions = printer.conditions?.(o);
+      if (conditions?.length) row.conditions = conditions;
       const ro = rowObject(o, opts.include, gv);
       if (ro) row.object = ro;
       return row;
