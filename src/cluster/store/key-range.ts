@@ -22,3 +22,23 @@ export function rangeCondition(column: string, range: KeyRange): { clause: strin
   if (range.end === null) return { clause: `${column} >= ?`, bindings: [range.start] };
   return { clause: `${column} >= ? AND ${column} < ?`, bindings: [range.start, range.end] };
 }
+
+/**
+ * Orders keys as SQLite's BINARY collation does on UTF-8 text (by code point), so keys merged
+ * in JavaScript keep the order of keys read from SQLite (plain `<` on UTF-16 differs for
+ * characters above U+FFFF).
+ */
+export function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+    if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}

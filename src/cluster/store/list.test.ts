@@ -138,9 +138,25 @@ describe("list timing", () => {
       };
       const quiet = run(false);
       const busy = run(true);
+      // Half of the pods change after the first page: later pages roll 5,000 keys back.
+      const started = performance.now();
+      let page = store.list({ prefix: "/registry/pods/", limit: 500 });
+      const firstRevision = page.revision;
+      store.transaction(() => {
+        for (let i = 0; i < 10_000; i += 2) store.update(podKey(`pod-${String(i).padStart(5, "0")}`), pod("changed"));
+      });
+      const writesMs = performance.now() - started;
+      let unchanged = page.items.length;
+      while (page.continueKey) {
+        page = store.list({ prefix: "/registry/pods/", limit: 500, startAfter: page.continueKey, revision: page.revision });
+        unchanged += page.items.filter((i) => i.modRevision <= firstRevision).length;
+      }
+      const rolledBackMs = performance.now() - started - writesMs;
       console.log(`paginated list of ${quiet.total} pods (${size} B each), limit 500: ${quiet.ms.toFixed(1)} ms; ` +
-        `with a write between pages: ${busy.ms.toFixed(1)} ms`);
+        `with a write between pages: ${busy.ms.toFixed(1)} ms; ` +
+        `after 5,000 updates following the first page: ${rolledBackMs.toFixed(1)} ms`);
       expect(quiet.total).toBe(10_000);
       expect(busy.total).toBe(10_000);
+      expect(unchanged).toBe(10_000);
     }), 60_000);
 });

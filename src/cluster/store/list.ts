@@ -3,47 +3,45 @@
 // limit counts, so a page is filled with matching items; when the page is full and another key
 // follows, the continue key is the last key examined and remainingItemCount counts the keys
 // after it (before any predicate).
+import type { ChangedKey } from "./changed-keys";
 import { decodeObject } from "./codec";
-import { prefixRange } from "./key-range";
-import { countRows, readRows } from "./snapshot";
+import type { KeyRange } from "./key-range";
+import { Snapshot } from "./snapshot";
 import type { ListOptions, ListResult, Versioned } from "./types";
 
-/** Smallest batch read when a predicate may reject rows. */
-const MIN_BATCH = 128;
+/** Rows read at a time when a predicate may reject rows, or when there is no limit. */
+const BATCH = 256;
 
 /**
- * Lists at `revision`; `historical` false reads the current rows directly (revision is then the
- * current revision), true rebuilds the snapshot from the log.
+ * Lists the prefix's `range` at `revision`: `changed` null reads the current rows (revision is
+ * then the current revision); otherwise the keys changed since are rolled back.
  */
-export function listSnapshot(sql: SqlStorage, opts: ListOptions, revision: number, historical: boolean): ListResult {
-  const range = prefixRange(opts.prefix);
-  const at = historical ? revision : null;
+export function listSnapshot(
+  sql: SqlStorage, opts: ListOptions, range: KeyRange, revision: number, changed: ChangedKey[] | null,
+): ListResult {
   const limit = opts.limit !== undefined && opts.limit > 0 ? Math.floor(opts.limit) : 0;
   const predicate = opts.predicate;
+  const snapshot = new Snapshot(sql, range, opts.startAfter ?? null, changed);
+  const batch = limit === 0 ? BATCH : predicate ? Math.max(limit + 1, BATCH) : limit + 1;
   const items: Versioned[] = [];
-  let lastKey: string | null = opts.startAfter ?? null;
+  let lastKey: string | undefined;
   let hasMore = false;
 
-  while (!hasMore) {
-    const batch = limit === 0 ? null : predicate ? Math.max(limit + 1, MIN_BATCH) : limit + 1 - items.length;
-    const rows = readRows(sql, { range, afterKey: lastKey }, at, batch);
-    for (const row of rows) {
-      if (limit > 0 && items.length >= limit) {
-        hasMore = true;
-        break;
-      }
-      lastKey = row.key;
-      const object = decodeObject(row.value, row.mod_revision);
-      if (predicate && !predicate(object)) continue;
-      items.push({ key: row.key, createRevision: row.create_revision, modRevision: row.mod_revision, object });
+  for (const row of snapshot.rows(batch)) {
+    if (limit > 0 && items.length >= limit) {
+      hasMore = true;
+      break;
     }
-    if (batch === null || rows.length < batch) break;
+    lastKey = row.key;
+    const object = decodeObject(row.value, row.mod_revision);
+    if (predicate && !predicate(object)) continue;
+    items.push({ key: row.key, createRevision: row.create_revision, modRevision: row.mod_revision, object });
   }
 
   const result: ListResult = { items, revision };
-  if (hasMore && lastKey !== null) {
+  if (hasMore && lastKey !== undefined) {
     result.continueKey = lastKey;
-    result.remainingItemCount = countRows(sql, { range, afterKey: lastKey }, at);
+    result.remainingItemCount = snapshot.countAfter(lastKey);
   }
   return result;
 }

@@ -35,6 +35,8 @@ const DDL = [
      prev_mod_revision INTEGER,
      prev_value TEXT
    )`,
+  // Which keys changed after a revision, per key range, without reading the logged objects.
+  `CREATE INDEX IF NOT EXISTS ${LOG_TABLE}_changes ON ${LOG_TABLE} (key, revision, type)`,
   `CREATE TABLE IF NOT EXISTS ${META_TABLE} (
      name TEXT PRIMARY KEY,
      value INTEGER NOT NULL

@@ -1,9 +1,10 @@
 // Range reads of the store at the current revision or at an older one. An older snapshot is the
 // current keyspace with every key changed after that revision rolled back to its state before
 // its first later change (taken from the log's prev_value), the same answer etcd's MVCC range
-// at a revision gives (server/storage/mvcc/kvstore_txn.go rangeKeys). Both are ordered by key
-// so a list can be paged with "key > startAfter" at one revision.
-import { rangeCondition, type KeyRange } from "./key-range";
+// at a revision gives (server/storage/mvcc/kvstore_txn.go rangeKeys). Rows come lazily in key
+// order so a list can be paged with "key > startAfter" at one revision and stop at its limit.
+import { firstAfter, type ChangedKey } from "./changed-keys";
+import { compareKeys, rangeCondition, type KeyRange } from "./key-range";
 import { KV_TABLE, LOG_TABLE } from "./schema";
 
 export interface KeyRow extends Record<string, SqlStorageValue> {
@@ -13,75 +14,91 @@ export interface KeyRow extends Record<string, SqlStorageValue> {
   value: string;
 }
 
-/** Where to read: a key range, keys strictly after `afterKey` (null = from the start). */
-export interface RangeQuery {
-  range: KeyRange;
-  afterKey: string | null;
-}
-
 /**
  * The range as SQL with a single lower bound, so SQLite seeks straight to the first key (with
  * both "key >= prefix" and "key > afterKey" it would scan from the prefix and filter).
  */
-function keyConditions(column: string, query: RangeQuery): { clause: string; bindings: string[] } {
-  const { afterKey, range } = query;
-  if (afterKey === null || afterKey < range.start) return rangeCondition(column, range);
-  if (range.end === null) return { clause: `${column} > ?`, bindings: [afterKey] };
-  return { clause: `${column} > ? AND ${column} < ?`, bindings: [afterKey, range.end] };
+function keyConditions(range: KeyRange, afterKey: string | null): { clause: string; bindings: string[] } {
+  if (afterKey === null || compareKeys(afterKey, range.start) < 0) return rangeCondition("key", range);
+  if (range.end === null) return { clause: "key > ?", bindings: [afterKey] };
+  return { clause: "key > ? AND key < ?", bindings: [afterKey, range.end] };
 }
 
-/** Keys changed after `revision` in the range, each with the revision of its first later change. */
-function changedKeysCte(query: RangeQuery, revision: number): { sql: string; bindings: unknown[] } {
-  const keys = keyConditions("key", query);
-  return {
-    sql: `WITH changed AS (SELECT key, MIN(revision) AS first FROM ${LOG_TABLE}
-            WHERE revision > ? AND ${keys.clause} GROUP BY key)`,
-    bindings: [revision, ...keys.bindings],
-  };
-}
+export class Snapshot {
+  /**
+   * `changed`: the keys of the range changed after the snapshot's revision (in key order), or
+   * null to read the current keyspace.
+   */
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly range: KeyRange,
+    private readonly startAfter: string | null,
+    private readonly changed: ChangedKey[] | null,
+  ) {}
 
-/**
- * Rows of the snapshot in key order, at most `limit` (null = all). `revision` null = current.
- * Historical reads merge the untouched current rows with the rolled-back changed keys.
- */
-export function readRows(sql: SqlStorage, query: RangeQuery, revision: number | null, limit: number | null): KeyRow[] {
-  const keys = keyConditions("key", query);
-  const limitClause = limit === null ? "" : " LIMIT ?";
-  const limitBindings = limit === null ? [] : [limit];
-  if (revision === null) {
-    return sql.exec<KeyRow>(
-      `SELECT key, create_revision, mod_revision, value FROM ${KV_TABLE}
-       WHERE ${keys.clause} ORDER BY key${limitClause}`,
-      ...keys.bindings, ...limitBindings,
-    ).toArray();
+  /** The snapshot's rows after startAfter in key order, read lazily `batch` current rows at a time. */
+  *rows(batch: number): Generator<KeyRow> {
+    const changed = this.changed;
+    if (changed === null) {
+      yield* this.currentRows(batch);
+      return;
+    }
+    let next = firstAfter(changed, this.startAfter);
+    for (const row of this.currentRows(batch)) {
+      while (next < changed.length && compareKeys(changed[next]!.key, row.key) < 0) {
+        const earlier = this.rolledBack(changed[next++]!);
+        if (earlier) yield earlier;
+      }
+      if (next < changed.length && changed[next]!.key === row.key) {
+        const before = this.rolledBack(changed[next++]!);
+        if (before) yield before;
+        continue;
+      }
+      yield row;
+    }
+    while (next < changed.length) {
+      const later = this.rolledBack(changed[next++]!);
+      if (later) yield later;
+    }
   }
-  const changed = changedKeysCte(query, revision);
-  return sql.exec<KeyRow>(
-    `${changed.sql}
-     SELECT key, create_revision, mod_revision, value FROM ${KV_TABLE}
-       WHERE ${keys.clause} AND key NOT IN (SELECT key FROM changed)
-     UNION ALL
-     SELECT l.key, l.create_revision, l.prev_mod_revision, l.prev_value
-       FROM changed c JOIN ${LOG_TABLE} l ON l.revision = c.first WHERE l.prev_value IS NOT NULL
-     ORDER BY key${limitClause}`,
-    ...changed.bindings, ...keys.bindings, ...limitBindings,
-  ).toArray();
+
+  /** Number of the snapshot's keys after `key`. */
+  countAfter(key: string): number {
+    const keys = keyConditions(this.range, key);
+    let count = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM ${KV_TABLE} WHERE ${keys.clause}`, ...keys.bindings).one().n;
+    const changed = this.changed ?? [];
+    for (let i = firstAfter(changed, key); i < changed.length; i++) {
+      count += Number(changed[i]!.existed) - Number(changed[i]!.existsNow);
+    }
+    return count;
+  }
+
+  private *currentRows(batch: number): Generator<KeyRow> {
+    let after = this.startAfter;
+    for (;;) {
+      const keys = keyConditions(this.range, after);
+      const rows = this.sql.exec<KeyRow>(
+        `SELECT key, create_revision, mod_revision, value FROM ${KV_TABLE} WHERE ${keys.clause} ORDER BY key LIMIT ?`,
+        ...keys.bindings, batch,
+      ).toArray();
+      yield* rows;
+      if (rows.length < batch) return;
+      after = rows[rows.length - 1]!.key;
+    }
+  }
+
+  /** The key's row at the snapshot's revision: the state before its first later change, if it existed. */
+  private rolledBack(entry: ChangedKey): KeyRow | undefined {
+    if (!entry.existed) return undefined;
+    return this.sql.exec<KeyRow>(
+      `SELECT key, create_revision, prev_mod_revision AS mod_revision, prev_value AS value FROM ${LOG_TABLE} WHERE revision = ?`,
+      entry.first,
+    ).one();
+  }
 }
 
-/** Number of keys of the snapshot in the query's range. */
-export function countRows(sql: SqlStorage, query: RangeQuery, revision: number | null): number {
-  const keys = keyConditions("key", query);
-  const current = `SELECT COUNT(*) FROM ${KV_TABLE} WHERE ${keys.clause}`;
-  if (revision === null) {
-    return sql.exec<{ n: number }>(`SELECT (${current}) AS n`, ...keys.bindings).one().n;
-  }
-  const changed = changedKeysCte(query, revision);
-  return sql.exec<{ n: number }>(
-    `${changed.sql}
-     SELECT (${current})
-       - (SELECT COUNT(*) FROM changed c JOIN ${KV_TABLE} k ON k.key = c.key)
-       + (SELECT COUNT(*) FROM changed c JOIN ${LOG_TABLE} l ON l.revision = c.first WHERE l.prev_value IS NOT NULL)
-       AS n`,
-    ...changed.bindings, ...keys.bindings,
-  ).one().n;
+/** Number of current keys in the range. */
+export function countCurrent(sql: SqlStorage, range: KeyRange): number {
+  const keys = keyConditions(range, null);
+  return sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM ${KV_TABLE} WHERE ${keys.clause}`, ...keys.bindings).one().n;
 }

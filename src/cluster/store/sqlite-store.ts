@@ -2,13 +2,14 @@
 // create/mod revisions per key, an event log written in the same transaction as each change,
 // compaction) as the Kubernetes apiserver sees it through k8s.io/apiserver/pkg/storage/etcd3.
 // Mirrors etcd server/storage/mvcc/kvstore.go + watchable_store.go and etcd3/store.go.
+import { ChangedKeysCache } from "./changed-keys";
 import { decodeObject, encodeObject } from "./codec";
 import { FutureRevisionError } from "./errors";
 import { appendEvent, compactLog, readEvents, type LogRow } from "./history";
 import { prefixRange } from "./key-range";
 import { listSnapshot } from "./list";
 import { EVENT_ADDED, EVENT_DELETED, EVENT_MODIFIED, KV_TABLE, ensureSchema, readCounters, writeCounter } from "./schema";
-import { countRows, type KeyRow } from "./snapshot";
+import { countCurrent, type KeyRow } from "./snapshot";
 import {
   ExpiredError, KeyExistsError, KeyNotFoundError, RevisionConflictError,
   type ListOptions, type ListResult, type Obj, type Store, type Versioned, type Watcher, type WatchListener, type WatchOptions,
@@ -34,6 +35,9 @@ export class SqliteStore implements Store {
   private depth = 0;
   /** Events of the open transaction, published when the outermost one commits. */
   private pending: LogRow[] = [];
+  /** Changes whenever the stored data may have changed (each write, each rollback). */
+  private generation = 0;
+  private readonly changedKeys = new ChangedKeysCache();
 
   constructor(private readonly storage: DurableObjectStorage, options: SqliteStoreOptions = {}) {
     this.sql = storage.sql;
@@ -60,16 +64,18 @@ export class SqliteStore implements Store {
 
   list(opts: ListOptions): ListResult {
     const requested = opts.revision;
+    const range = prefixRange(opts.prefix);
     if (requested === undefined || requested <= 0 || requested === this.revision) {
-      return listSnapshot(this.sql, opts, this.revision, false);
+      return listSnapshot(this.sql, opts, range, this.revision, null);
     }
     if (requested > this.revision) throw new FutureRevisionError(requested, this.revision);
     if (requested < this.compacted) throw new ExpiredError(requested, this.compacted);
-    return listSnapshot(this.sql, opts, requested, true);
+    const changed = this.changedKeys.get(this.sql, range, requested, this.generation);
+    return listSnapshot(this.sql, opts, range, requested, changed);
   }
 
   count(prefix: string): number {
-    return countRows(this.sql, { range: prefixRange(prefix), afterKey: null }, null);
+    return countCurrent(this.sql, prefixRange(prefix));
   }
 
   create(key: string, object: Obj): Versioned {
@@ -125,6 +131,7 @@ export class SqliteStore implements Store {
         return value;
       });
     } catch (error) {
+      this.generation++;
       this.revision = mark.revision;
       this.compacted = mark.compacted;
       this.pending.length = mark.pending;
@@ -164,6 +171,7 @@ export class SqliteStore implements Store {
   }
 
   private nextRevision(): number {
+    this.generation++;
     this.revision += 1;
     writeCounter(this.sql, "revision", this.revision);
     return this.revision;
