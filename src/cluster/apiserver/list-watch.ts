@@ -1,6 +1,7 @@
 // Lists (consistent snapshots with limit/continue) and watches (replay then live, selectors,
 // synthetic ADDED, DELETED for objects that stop matching), as upstream's cacher/etcd3 store
 // and staging/src/k8s.io/apiserver/pkg/storage/selection_predicate.go.
+import { FutureRevisionError } from "../store/errors";
 import { ExpiredError, type Obj, type Store, type StoreEvent, type Watcher } from "../store/types";
 import type { ResourceInfo } from "./resources";
 import { groupVersion, storagePrefix } from "./resources";
@@ -8,7 +9,7 @@ import type { KObject } from "./registry/types";
 import { strategyFor } from "./registry/strategies";
 import { parseLabelSelector } from "./selectors/labels";
 import { parseFieldSelector, checkFieldsSupported } from "./selectors/fields";
-import { badRequest, CONTINUE_EXPIRED_MESSAGE, resourceExpired, tooOldResourceVersion, type StatusError } from "./status";
+import { badRequest, CONTINUE_EXPIRED_MESSAGE, resourceExpired, tooLargeResourceVersion, tooOldResourceVersion, type StatusError } from "./status";
 import { withTypeMeta } from "./generic-registry";
 
 export interface SelectionOptions {
@@ -95,7 +96,8 @@ export function list(store: Store, ri: ResourceInfo, namespace: string | undefin
       remainingItemCount: r.continueKey && !opts.labelSelector && !opts.fieldSelector ? r.remainingItemCount : undefined,
     };
   } catch (e) {
-    if (e instanceof ExpiredError) throw resourceExpired(opts.continue ? CONTINUE_EXPIRED_MESSAGE : `too old resource version: ${e.requested} (${e.compacted + 1})`);
+    if (e instanceof ExpiredError) throw resourceExpired(opts.continue ? CONTINUE_EXPIRED_MESSAGE : `too old resource version: ${e.requested} (${e.compacted})`);
+    if (e instanceof FutureRevisionError) throw tooLargeResourceVersion(e.requested, e.current);
     throw e;
   }
 }
@@ -146,7 +148,7 @@ export function watch(store: Store, ri: ResourceInfo, namespace: string | undefi
     return store.watch({ prefix, afterRevision: after }, onEvent);
   } catch (e) {
     if (e instanceof ExpiredError) {
-      send({ type: "ERROR", object: (tooOldResourceVersion(e.requested, e.compacted + 1) as StatusError).toStatus() as KObject });
+      send({ type: "ERROR", object: (tooOldResourceVersion(e.requested, e.compacted) as StatusError).toStatus() as KObject });
       return { close() {} };
     }
     throw e;

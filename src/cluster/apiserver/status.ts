@@ -96,6 +96,11 @@ export const resourceExpired = (message: string) => new StatusError("Expired", m
 export const tooOldResourceVersion = (requested: number, oldest: number) =>
   new StatusError("Expired", `too old resource version: ${requested} (${oldest})`);
 
+/** A list at a revision the store has not reached (apiserver's storage.NewTooLargeResourceVersionError). */
+export const tooLargeResourceVersion = (requested: number, current: number) =>
+  new StatusError("Timeout", `Too large resource version: ${requested}, current: ${current}`,
+    { causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }], retryAfterSeconds: 1 });
+
 export const CONTINUE_EXPIRED_MESSAGE =
   "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
 
