@@ -5,7 +5,7 @@ import type { KObject } from "../apiserver/registry/types";
 
 let uidCounter = 0;
 
-export function makeNode(name: string, opts: { cpu?: string; memory?: string; pods?: string; labels?: Record<string, string>; taints?: Record<string, string>[]; unschedulable?: boolean; images?: KObject[] } = {}): KObject {
+export function makeNode(name: string, opts: { cpu?: string; memory?: string; pods?: string; labels?: Record<string, string>; taints?: Record<string, string>[]; unschedulable?: boolean; images?: Record<string, unknown>[] } = {}): KObject {
   return {
     apiVersion: "v1",
     kind: "Node",
