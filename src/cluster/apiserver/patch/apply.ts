@@ -107,12 +107,14 @@ function sameListItem(a: unknown, b: unknown, keys: string[] | undefined): boole
   return keys.every((k) => deepEqual(a[k], b[k]));
 }
 
-/** Remove the members of `drop` from the object, keeping anything someone still owns below them. */
+/** Remove the members of `drop` from the object (outermost first), keeping anything someone still owns below them. */
 function prune(obj: JsonObject, drop: FieldSet, owned: FieldSet): void {
-  const paths = memberPaths(drop).sort((a, b) => b.length - a.length);
-  for (const p of paths) {
+  const removed: string[][] = [];
+  for (const p of memberPaths(drop).sort((a, b) => a.length - b.length)) {
+    if (removed.some((r) => r.every((pe, i) => p[i] === pe))) continue;
     if (hasOwnedBelow(owned, p)) continue;
     removePath(obj, p);
+    removed.push(p);
   }
 }
 
@@ -152,7 +154,7 @@ function removePath(obj: JsonObject, path: string[]): void {
   // An emptied map (e.g. labels) goes too, as the typed object would omit it.
   for (let d = trail.length - 1; d > 0; d--) {
     const v = trail[d];
-    if (!isObject(v) || Object.keys(v).length) break;
+    if (!isObject(v) || Object.keys(v).length || !path[d - 1].startsWith("f:")) break;
     locate(trail[d - 1], path[d - 1])?.remove();
   }
 }

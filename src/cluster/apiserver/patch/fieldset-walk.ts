@@ -40,6 +40,9 @@ export function compareValues(lhs: unknown, rhs: unknown, lookup: PatchMetaLooku
   const c: Comparison = { added: emptySet(), modified: emptySet(), removed: emptySet() };
   const walk = (l: unknown, r: unknown, schema: string[], path: string[]): void => {
     if (l === undefined && r === undefined) return;
+    // A null list or map (a Go nil field) compares as an empty one: its items are added or removed.
+    if (l === null && (Array.isArray(r) || isObject(r))) l = Array.isArray(r) ? [] : {};
+    if (r === null && (Array.isArray(l) || isObject(l))) r = Array.isArray(l) ? [] : {};
     if (path.length && l === undefined) insertPath(c.added, path);
     if (path.length && r === undefined) insertPath(c.removed, path);
     const both = l !== undefined && r !== undefined;

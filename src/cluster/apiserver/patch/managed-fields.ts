@@ -40,7 +40,8 @@ export function withoutIgnored(s: FieldSet, ignored: FieldSet): FieldSet {
   for (const [k, c] of s.children) {
     const ig = ignored.children.get(k);
     if (ig?.member) continue;
-    out.children.set(k, ig ? withoutIgnored(c, ig) : c);
+    const kept = ig ? withoutIgnored(c, ig) : c;
+    if (!isEmptySet(kept)) out.children.set(k, kept);
   }
   return out;
 }
