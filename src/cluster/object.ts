@@ -31,6 +31,9 @@ export interface InitParams {
   owner: string;
 }
 
+export interface ClockAction { action: "get" | "pause" | "resume" | "step" | "speed"; ms?: number; speed?: number }
+export interface ClockReport { now: string; speed: number; paused: boolean; pendingTimers: number }
+
 export class ClusterObject extends DurableObject {
   private readonly store: SqliteStore;
   private readonly credentials: Credentials;
@@ -79,6 +82,19 @@ export class ClusterObject extends DurableObject {
         api: new ApiClient(this.api.registry, this.store, componentUser(c.name), now, c.name),
       }),
     }, clusterComponents());
+  }
+
+  /** The cluster's clock: pause, resume, step (virtual ms, timers fire in order) or set the speed. */
+  async clockControl(c: ClockAction): Promise<ClockReport> {
+    if (!this.meta.get() || this.erased) throw new Error("cluster not initialised");
+    this.engine.start();
+    if (c.action === "pause") this.clock.pause();
+    else if (c.action === "resume") this.clock.resume();
+    else if (c.action === "speed") this.clock.setSpeed(c.speed ?? 1);
+    else if (c.action === "step") this.engine.advance(Math.max(0, c.ms ?? 0));
+    if (c.action !== "get") this.meta.setClock(this.clock.snapshot());
+    await this.scheduleAlarm();
+    return { now: this.clock.date().toISOString(), speed: this.clock.speed, paused: this.clock.paused, pendingTimers: this.timers.count() };
   }
 
   /** Runs the components (the one alarm of the object) and sets the next alarm, or none. */
