@@ -22,6 +22,9 @@ import { unauthorized } from "./apiserver/status";
 import { ClusterMeta, type ClusterInfo } from "./meta";
 import { findResource, storagePrefix } from "./apiserver/resources";
 import type { Store } from "./store/types";
+import { ClusterGuard } from "./quotas";
+import { exportTables, importTables, type ExportOptions } from "./fork";
+import type { ClusterRecord } from "./meta";
 
 export interface InitParams {
   id: string;
@@ -45,6 +48,8 @@ export class ClusterObject extends DurableObject {
   private alarmAt: number | null | undefined;
   readonly api: ApiServer;
   private erased = false;
+  /** Rate limit, quotas and idle expiry in front of the API server (quotas.ts). */
+  readonly guard: ClusterGuard;
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
@@ -53,6 +58,7 @@ export class ClusterObject extends DurableObject {
     this.credentials = new Credentials(sql);
     this.traces = new TraceStore(sql);
     this.meta = new ClusterMeta(sql);
+    this.guard = new ClusterGuard(ctx.storage, this.store, (t) => this.credentials.verify(t));
     this.clock = new VirtualClock(Date.now, this.meta.clock());
     this.timers = new Timers(sql);
     const random = Math.random;
@@ -153,6 +159,19 @@ export class ClusterObject extends DurableObject {
     return this.credentials.list();
   }
 
+  verifyCredential(token: string): Promise<Credential | undefined> { return this.credentials.verify(token); }
+
+  /** Starts the idle expiry (TTL refreshed by use); returns expiresAt in ms. */
+  startExpiry(ttlHours: number): number { return this.guard.expiry.start(ttlHours, Date.now()); }
+
+  /** The cluster's usage and limits, or undefined once erased. */
+  usage() { return this.erased || !this.meta.get() ? undefined : { ...this.info(), ...this.guard.usage() }; }
+
+  /** Fork: the source streams its tables; a new object imports them, then restarts to load them. */
+  exportTables(opts: ExportOptions): ReadableStream<Uint8Array> { return exportTables(this.ctx.storage.sql, opts); }
+  importTables(body: ReadableStream<Uint8Array>, record: ClusterRecord) { return importTables(this.ctx.storage, body, record); }
+  restart(): void { this.ctx.abort("restarting to load imported state"); }
+
   /** Erases everything this cluster holds; every later request is refused as unauthenticated. */
   async erase(): Promise<void> {
     this.erased = true;
@@ -166,7 +185,7 @@ export class ClusterObject extends DurableObject {
     const m = url.pathname.match(/^\/clusters\/[^/]+(\/.*)?$/);
     const path = m?.[1] ?? "/";
     const server = `${url.protocol}//${url.host}/clusters/${this.meta.get()?.id ?? ""}`;
-    const res = await this.api.handle(req, path, server);
+    const res = (await this.guard.admit(req, path)) ?? await this.api.handle(req, path, server);
     if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
     return res;
   }
