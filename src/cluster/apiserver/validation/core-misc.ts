@@ -66,9 +66,11 @@ export function validateEvent(ev: Json): FieldError[] {
   return errs;
 }
 
-export function validateEventUpdate(ev: Json, old: Json): FieldError[] {
+/** core/v1 requests get the relaxed legacy rule (metadata only); events.k8s.io/v1 keeps the identity fields fixed. */
+export function validateEventUpdate(ev: Json, old: Json, strict: boolean): FieldError[] {
   const errs = validateObjectMetaUpdate(ev.metadata, old.metadata);
-  for (const f of ["involvedObject", "reason", "source", "firstTimestamp"]) {
+  if (!strict) return errs;
+  for (const f of ["regarding", "reason", "reportingController", "reportingInstance", "action", "eventTime"]) {
     if (old[f] !== undefined) errs.push(...validateImmutableField(ev[f], old[f], f));
   }
   return errs;
