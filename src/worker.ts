@@ -1,11 +1,17 @@
 // The Worker: routes only. The service API under /v1, each cluster's Kubernetes API under
-// /clusters/:id (served by that cluster's Durable Object), and the static web page.
+// /clusters/:id (served by that cluster's Durable Object), and the static web page. CORS and
+// security headers on both APIs; a declared body over 3 MiB is refused here, a chunked one by
+// the cluster's body reader as it streams (apiserver/codec.ts readBody).
 import { Hono } from "hono";
 import type { Env } from "./service/env";
 import { serviceApi } from "./service/api";
-import { clusterStub } from "./service/clusters";
+import { clusterStub, CLUSTER_ID } from "./service/credentials";
 import { ServiceError } from "./service/errors";
+import { apiHeaders } from "./service/security";
 import { MAX_REQUEST_BODY_BYTES } from "./cluster/apiserver/codec";
+import { requestTooLarge, unauthorized } from "./cluster/apiserver/status";
+import { statusResponse } from "./cluster/apiserver/responses";
+import { MAX_SERVICE_BODY_BYTES } from "./service/limits";
 
 export { ClusterObject } from "./cluster/object";
 export { AccountObject } from "./service/account-object";
@@ -13,29 +19,34 @@ export type { Env };
 
 const app = new Hono<{ Bindings: Env }>();
 
-app.onError((err) => {
+app.onError((err, c) => {
   if (err instanceof ServiceError) return err.toResponse();
-  console.error("unhandled error", err);
+  // Never the request itself: it may carry a token.
+  console.error("unhandled error", c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.message : String(err));
   return new ServiceError("internal", "internal error").toResponse();
 });
 
 app.get("/healthz", (c) => c.text("ok"));
+
+app.use("/v1/*", apiHeaders);
+app.use("/v1/*", async (c, next) => {
+  if (Number(c.req.header("content-length") ?? "0") > MAX_SERVICE_BODY_BYTES) {
+    throw new ServiceError("payload_too_large", `request body over the limit of ${MAX_SERVICE_BODY_BYTES} bytes`);
+  }
+  await next();
+});
 app.route("/v1", serviceApi);
 
 /** Every Kubernetes API request of a cluster goes straight to that cluster's object. */
+app.use("/clusters/*", apiHeaders);
 app.all("/clusters/:id/*", (c) => forwardToCluster(c.env, c.req.param("id"), c.req.raw));
 app.all("/clusters/:id", (c) => forwardToCluster(c.env, c.req.param("id"), c.req.raw));
 
 function forwardToCluster(env: Env, id: string, req: Request): Promise<Response> | Response {
-  if (!/^[a-z0-9]{12}$/.test(id)) {
-    return new Response(JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "Unauthorized", reason: "Unauthorized", code: 401 }),
-      { status: 401, headers: { "content-type": "application/json" } });
-  }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_REQUEST_BODY_BYTES) {
-    return new Response(JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: `Request entity too large: limit is ${MAX_REQUEST_BODY_BYTES}`, reason: "RequestEntityTooLarge", code: 413 }),
-      { status: 413, headers: { "content-type": "application/json" } });
-  }
+  // An id that names no cluster gets the same 401 as a wrong token: the answer never tells
+  // whether a cluster exists.
+  if (!CLUSTER_ID.test(id)) return statusResponse(unauthorized());
+  if (Number(req.headers.get("content-length") ?? "0") > MAX_REQUEST_BODY_BYTES) return statusResponse(requestTooLarge(MAX_REQUEST_BODY_BYTES));
   return clusterStub(env, id).fetch(req);
 }
 

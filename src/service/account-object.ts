@@ -1,15 +1,22 @@
-// The Account Durable Object: one per account. Holds the account token's hash and the list of
-// the account's clusters, and answers the quota questions. Never holds a cluster's data.
+// The Account Durable Object: one per account. Holds the account token's hash, the list of the
+// account's clusters and the rate limit of its token, and answers the quota questions. Never
+// holds a cluster's data. Methods return results as data (RPC does not carry error classes).
 import { DurableObject } from "cloudflare:workers";
 import { constantTimeEqual, sha256Hex } from "../lib/crypto";
+import { TokenBuckets } from "../lib/token-bucket";
+import { ACCOUNT_QUOTAS, SERVICE_RATE_LIMIT } from "./limits";
 import type { ClusterSummary } from "./schemas";
 
 export interface AccountRecord { id: string; name: string; createdAt: string }
 
-export const ACCOUNT_QUOTAS = { clusters: 10 };
+export type Authentication =
+  | { ok: true; account: AccountRecord }
+  | { ok: false; reason: "unauthorized" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 export class AccountObject extends DurableObject {
   private readonly sql: SqlStorage;
+  private readonly buckets = new TokenBuckets(SERVICE_RATE_LIMIT, 16);
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
@@ -18,22 +25,29 @@ export class AccountObject extends DurableObject {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS clusters (id TEXT PRIMARY KEY, summary TEXT NOT NULL, created_at TEXT NOT NULL)`);
   }
 
-  async create(id: string, name: string, tokenHash: string): Promise<AccountRecord> {
-    if (this.record()) throw new Error("account exists");
+  /** Creates the account; undefined when this object already holds one. */
+  create(id: string, name: string, tokenHash: string): AccountRecord | undefined {
+    if (this.record()) return undefined;
     const createdAt = new Date().toISOString();
     this.sql.exec("INSERT INTO account (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)", id, name, tokenHash, createdAt);
     return { id, name, createdAt };
   }
 
-  /** The account when the token is its current one. */
-  async verify(token: string): Promise<AccountRecord | undefined> {
+  /**
+   * The account when the token is its current one, after taking one request from the token's
+   * rate-limit bucket. Wrong tokens take nothing, so they cannot lock the owner out.
+   */
+  async authenticate(token: string): Promise<Authentication> {
     const row = this.sql.exec("SELECT id, name, token_hash, created_at FROM account").toArray()[0];
-    if (!row) return undefined;
+    if (!row) return { ok: false, reason: "unauthorized" };
     const hash = await sha256Hex(token);
-    if (!constantTimeEqual(hash, String(row.token_hash))) return undefined;
-    return { id: String(row.id), name: String(row.name), createdAt: String(row.created_at) };
+    if (!constantTimeEqual(hash, String(row.token_hash))) return { ok: false, reason: "unauthorized" };
+    const wait = this.buckets.take(hash, Date.now());
+    if (wait) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+    return { ok: true, account: { id: String(row.id), name: String(row.name), createdAt: String(row.created_at) } };
   }
 
+  /** Replaces the token: the old one stops working with this call. */
   rotate(tokenHash: string): void {
     this.sql.exec("UPDATE account SET token_hash = ?", tokenHash);
   }

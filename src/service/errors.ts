@@ -1,4 +1,4 @@
-// The service API's error form: `{"error": {"code": "...", "message": "..."}}` with the HTTP status.
+// The service API's error form (ErrorBody in schemas.ts): `{"error": {"code": "...", "message": "..."}}` with the HTTP status.
 import type { ZodError } from "zod";
 
 export type ServiceErrorCode =
@@ -24,6 +24,15 @@ export class ServiceError extends Error {
 
 export const unauthorizedError = () => new ServiceError("unauthorized", "a valid bearer token is required");
 export const notFoundError = (what: string) => new ServiceError("not_found", `${what} not found`);
+
+export const rateLimitedError = (retryAfterSeconds: number, limit: { ratePerSecond: number; burst: number }) =>
+  new ServiceError("rate_limited",
+    `too many requests: the service API allows ${limit.ratePerSecond} requests per second per token (burst ${limit.burst}); retry after ${retryAfterSeconds}s`,
+    429, { "retry-after": String(retryAfterSeconds) });
+
+export const quotaError = (message: string) => new ServiceError("quota_exceeded", message);
+
+export const tooLargeError = (limit: number) => new ServiceError("payload_too_large", `request body over the limit of ${limit} bytes`);
 
 export function fromZod(e: ZodError): ServiceError {
   const msg = e.issues.map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`).join("; ");

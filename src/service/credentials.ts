@@ -1,0 +1,19 @@
+// Minting cluster credentials: a 256-bit token shown once, of which the cluster object keeps only
+// the SHA-256 hash. Admin tokens (`plc_…`) for the owner's kubeconfigs, viewer tokens (`pls_…`)
+// for share links.
+import type { Env } from "./env";
+import { randomId, randomToken } from "../lib/crypto";
+import type { Role } from "../cluster/apiserver/authz";
+
+export const clusterStub = (env: Env, id: string) => env.CLUSTER.get(env.CLUSTER.idFromName(id));
+
+export const serverUrl = (origin: string, id: string) => `${origin}/clusters/${id}`;
+
+/** Cluster ids as randomId(12) makes them; anything else names no cluster. */
+export const CLUSTER_ID = /^[a-z0-9]{12}$/;
+
+export async function mintCredential(env: Env, clusterId: string, role: Role, username: string, label: string, id = randomId(10)) {
+  const token = randomToken(role === "admin" ? "plc" : "pls");
+  await clusterStub(env, clusterId).addCredential(token, { id, role, username, label, createdAt: new Date().toISOString() });
+  return { id, token };
+}
