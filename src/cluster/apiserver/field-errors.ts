@@ -1,6 +1,8 @@
 // Field errors, as k8s.io/apimachinery/pkg/util/validation/field/errors.go: each renders as
 // `spec.containers[0].image: Required value` and becomes one `details.causes` entry of a 422.
 
+import { GoValue } from "./validation/common";
+
 export type FieldErrorType =
   | "FieldValueNotFound" | "FieldValueRequired" | "FieldValueDuplicate" | "FieldValueInvalid"
   | "FieldValueNotSupported" | "FieldValueForbidden" | "FieldValueTooLong" | "FieldValueTooMany"
@@ -25,6 +27,7 @@ export interface FieldError {
 const NO_VALUE: FieldErrorType[] = ["FieldValueRequired", "FieldValueForbidden", "FieldValueTooLong", "FieldValueTooMany", "InternalError"];
 
 function renderValue(v: unknown): string {
+  if (v instanceof GoValue) return v.goString;
   if (typeof v === "string") return JSON.stringify(v);
   if (v === null || v === undefined) return "null";
   if (typeof v === "object") return JSON.stringify(v);

@@ -100,6 +100,7 @@ export class GenericRegistry {
     fillCreateSystemFields(ri, obj, now, this.deps.ids);
     s.prepareForCreate?.(obj, this.ctx(namespace));
     this.validate(ri, obj.metadata.name, s.validate?.(obj, this.ctx(namespace)), opts.trace);
+    s.allocate?.(obj, this.deps.reader);
     if (opts.fieldManager) this.deps.managedFields?.(obj, undefined, opts.fieldManager, "Update", groupVersion(ri), now);
     const key = this.key(ri, obj.metadata.namespace, obj.metadata.name);
     if (opts.dryRun) {
@@ -183,7 +184,7 @@ export class GenericRegistry {
     checkPreconditions(ri, name, old, opts.preconditions);
     this.admitPhases(ri, "DELETE", namespace, name, undefined, old, opts);
     const ctx = this.ctx(namespace);
-    const grace = opts.gracePeriodSeconds ?? s.gracePeriodSeconds?.(old);
+    const grace = s.gracePeriodSeconds?.(old, opts.gracePeriodSeconds);
     const waitsForFinalizers = hasFinalizers(s, old);
     const graceful = grace !== undefined && grace > 0;
     if (!waitsForFinalizers && !graceful) {

@@ -10,6 +10,7 @@ import { decodeObject, mediaType, readBody } from "./codec";
 import { applyPatch } from "./patch";
 import { patchMetaLookup } from "./openapi";
 import { labelSelectorToString } from "./selectors/labels";
+import { rfc3339 } from "./object-meta";
 
 const SCALE = { group: "autoscaling", version: "v1", kind: "Scale" };
 
@@ -115,10 +116,14 @@ export function bindPod(c: Call, podName: string, b: KObject): KObject {
   if (pod.spec?.nodeName) throw conflict(c.ri, podName, `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`);
   if (b.metadata?.uid && b.metadata.uid !== pod.metadata.uid) throw conflict(c.ri, podName, `Precondition failed: UID in precondition: ${b.metadata.uid}, UID in object meta: ${pod.metadata.uid}`);
   const annotations = { ...(pod.metadata.annotations ?? {}), ...(b.metadata?.annotations ?? {}) };
+  // As the pod registry's assignPod: the binding also records PodScheduled=True.
+  const conditions = ((pod.status?.conditions ?? []) as Record<string, unknown>[]).filter((x) => x.type !== "PodScheduled");
+  conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(c.deps.now()) });
   const next = {
     ...pod,
     metadata: { ...pod.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) },
     spec: { ...pod.spec, nodeName: target.name },
+    status: { ...pod.status, conditions },
   };
   registry.update(c.ri, ns, podName, next, { ...opts(c, "binding"), subresource: "binding" });
   return successStatus();

@@ -76,5 +76,5 @@ export const podStrategy: Strategy = {
       "status.nominatedNodeName": str(status.nominatedNodeName),
     };
   },
-  gracePeriodSeconds: (obj) => podGracePeriod(obj),
+  gracePeriodSeconds: (obj, requested) => podGracePeriod(obj, requested),
 };

@@ -1,7 +1,8 @@
 // Services (pkg/registry/core/service/strategy.go, storage/alloc.go): defaults, empty
 // status.loadBalancer on create, IPv4 single-stack family fields; cluster IP and node port
-// allocation need the store and are the service REST's (see defaults/service.ts needsClusterIP).
+// allocation need the other Services: service-alloc.ts, called by the registry on create.
 import type { Strategy } from "./types";
+import { allocateService } from "./service-alloc";
 import { keepSpec, keepStatus } from "./common";
 import { defaultService, initIPFamilyFields } from "./defaults/service";
 import { validateService, validateServiceUpdate } from "../validation/service";
@@ -29,6 +30,7 @@ export const serviceStrategy: Strategy = {
       initIPFamilyFields(obj);
     }
   },
+  allocate: allocateService,
   prepareForStatusUpdate: (obj, old) => keepSpec(obj, old),
   validate: (obj) => validateService(obj),
   validateUpdate: (obj, old) => validateServiceUpdate(obj, old),

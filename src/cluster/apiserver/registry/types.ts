@@ -41,6 +41,11 @@ export interface Strategy {
   finalizersPending?(obj: KObject): boolean;
   /** Called when deletion starts but the object must wait (e.g. namespace status.phase = Terminating). */
   prepareForDelete?(obj: KObject, ctx: StrategyContext): void;
-  /** Default graceful deletion period in seconds (pods: spec.terminationGracePeriodSeconds); absent = delete at once. */
-  gracePeriodSeconds?(obj: KObject): number | undefined;
+  /**
+   * The graceful deletion period for a DELETE asking for `requested` seconds (or none): pods take
+   * spec.terminationGracePeriodSeconds, 0 when unscheduled or finished. Absent = delete at once.
+   */
+  gracePeriodSeconds?(obj: KObject, requested?: number): number | undefined;
+  /** Work on create that needs the cluster's other objects (a Service's cluster IP and node ports). */
+  allocate?(obj: KObject, reader: import("../admission/types").ObjectReader): void;
 }
