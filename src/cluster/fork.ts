@@ -133,5 +133,6 @@ export async function importTables(storage: DurableObjectStorage, body: Readable
     });
   }
   meta.set(record);
+  await storage.sync(); // durable before the caller restarts the object
   return result;
 }

@@ -72,7 +72,7 @@ serviceApi.get("/clusters/:id/kubeconfig", async (c) => {
   const cluster = await ownedCluster(c.env, await account(c), c.req.param("id"));
   const { token } = await mintCredential(c.env, cluster.id, "admin", "kubernetes-admin", "kubeconfig download");
   return c.body(kubeconfig(cluster.name, cluster.server, token), 200, {
-    "content-type": "application/yaml", "content-disposition": `attachment; filename="${cluster.name}.kubeconfig"`,
+    "content-type": "application/yaml; charset=utf-8", "content-disposition": `attachment; filename="${cluster.name}.kubeconfig"`,
   });
 });
 
