@@ -47,6 +47,11 @@ export class VirtualTime {
     this.sleepers = keep;
   }
 
+  /** Forget every sleep of `owner` without waking it (a process that has exited). */
+  dropOwner(owner: object): void {
+    this.sleepers = this.sleepers.filter((s) => s.owner !== owner);
+  }
+
   /** Let virtual time pass up to `t`, waking sleepers in order and letting processes settle. */
   async runUntil(t: number): Promise<void> {
     await settle();

@@ -1,0 +1,36 @@
+// The programs a container image brings, as commands for the shell's registry: servers, the
+// entrypoint scripts (nginx's own /docker-entrypoint.sh differs from the others'), language
+// runtimes. A command only runs where the image's filesystem has its binary (see rootfs.ts).
+import type { Command } from "../../../shell/types";
+import type { Image } from "../images";
+import { mysqld, postgres, redisServer } from "./servers-data";
+import { coredns, dockerEntrypoint, kubeComponent, node, pause } from "./servers-system";
+import { type ServerEnv, agnhost, httpd, nginx, nginxEntrypoint, python } from "./servers-web";
+
+export function programCommands(image: Image, env: ServerEnv): [string, Command][] {
+  const repo = image.name.slice(image.name.lastIndexOf("/") + 1);
+  const entrypointProgram: Record<string, string> = { redis: "redis-server", postgres: "postgres", mysql: "mysqld", node: "node" };
+  const entries: [string, Command][] = [
+    ["nginx", nginx(env)],
+    ["nginx-debug", nginx(env)],
+    ["httpd", httpd(env)],
+    ["httpd-foreground", httpd(env)],
+    ["redis-server", redisServer],
+    ["postgres", postgres],
+    ["mysqld", mysqld],
+    ["python3", python(env)],
+    ["python", python(env)],
+    ["node", node],
+    ["pause", pause],
+    ["coredns", coredns],
+    ["agnhost", agnhost(env)],
+    ["etcd", kubeComponent("etcd", 2379)],
+    ["kube-apiserver", kubeComponent("kube-apiserver", 6443)],
+    ["kube-controller-manager", kubeComponent("kube-controller-manager", 10257)],
+    ["kube-scheduler", kubeComponent("kube-scheduler", 10259)],
+    ["kube-proxy", kubeComponent("kube-proxy", 10256)],
+  ];
+  if (repo === "nginx") entries.push(["docker-entrypoint.sh", nginxEntrypoint]);
+  else if (entrypointProgram[repo]) entries.push(["docker-entrypoint.sh", dockerEntrypoint(entrypointProgram[repo]!)]);
+  return entries;
+}
