@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sh, testHost } from "./test-helpers";
+import type { HttpResponse, Network } from "./types";
 
 describe("shell: quoting and expansion", () => {
   it("sh -c 'echo hi; exit 1' prints hi and exits 1", async () => {
@@ -180,5 +181,57 @@ describe("shell: virtual time", () => {
     shell.signal("KILL");
     await host.vt.runUntil(host.now() + 1_000);
     expect(status).toBe(137);
+  });
+});
+
+describe("shell: interactive and network", () => {
+  it("reads commands line by line from an attached stdin, with prompts on a tty", async () => {
+    const { Pipe, sinkOutput } = await import("./io");
+    const { startArgv } = await import("./index");
+    const host = testHost({ tty: true });
+    const stdin = new Pipe();
+    let out = "";
+    let err = "";
+    let status = -1;
+    const { done } = startArgv(["sh"], { host, stdin: stdin.reader, stdout: sinkOutput((d) => (out += d)), stderr: sinkOutput((d) => (err += d)), pid1: true });
+    done.then((s) => (status = s));
+    await host.vt.runUntil(host.now());
+    expect(err).toBe("/ # ");
+    await stdin.writer.write("echo one\nfor i in 1 2\n");
+    await host.vt.runUntil(host.now());
+    expect(out).toBe("one\n");
+    expect(err).toBe("/ # / # > ");
+    await stdin.writer.write("do echo $i; done\nexit 5\necho never\n");
+    await host.vt.runUntil(host.now());
+    expect(out).toBe("one\n1\n2\n");
+    expect(status).toBe(5);
+  });
+
+  it("wget, curl and nc use the host network with their own error texts", async () => {
+    const net: Network = {
+      resolve: (h: string) => (h === "web" ? "10.96.0.20" : undefined),
+      connect: async (h: string, p: number) => (h === "web" && p === 80 ? (true as const) : h === "web" ? ("refused" as const) : ("nohost" as const)),
+      http: async (req: { url: string }) => {
+        const u = new URL(req.url);
+        if (u.hostname !== "web") return "nohost" as const;
+        if (u.port === "8080") return "refused" as const;
+        const res: HttpResponse = u.pathname === "/" ? { status: 200, statusText: "OK", headers: { "Content-Type": "text/html" }, body: "hello\n" } : { status: 404, statusText: "Not Found", headers: {}, body: "nope" };
+        return res;
+      },
+    };
+    const host = testHost({ net });
+    host.fs.mkdir("/tmp");
+    const r = await sh(
+      "wget -qO- http://web; wget -q -O - http://web/x; echo $?; wget -qO- web:8080; curl -s web; curl -s -o /dev/null -w '%{http_code}\\n' web/x; curl nohost; echo $?; curl -sf web/x; echo $?; nc -z web 80 && echo open; nc -zv web 81; echo $?; cd /tmp && wget http://web/ && cat index.html",
+      { host },
+    );
+    expect(r.stdout).toBe("hello\n1\nhello\n404\n6\n22\nopen\n1\nhello\n");
+    expect(r.stderr).toBe(
+      "wget: server returned error: HTTP/1.1 404 Not Found\n" +
+        "wget: can't connect to remote host (10.96.0.20): Connection refused\n" +
+        "curl: (6) Could not resolve host: nohost\n" +
+        "nc: web (10.96.0.20:81): Connection refused\n" +
+        "Connecting to web (10.96.0.20:80)\nsaving to 'index.html'\nindex.html           100% |********************************|     6  0:00:00 ETA\n'index.html' saved\n",
+    );
   });
 });

@@ -10,7 +10,7 @@ import { resolvePath } from "./fs";
 import { BrokenPipe, BufferOutput, type Output, Pipe, emptyInput } from "./io";
 import { parse } from "./parser";
 import { type Fds, RedirectError, applyRedirects } from "./redirect";
-import { specialBuiltins } from "./special-builtins";
+import { readLine, specialBuiltins } from "./special-builtins";
 import type { Command, CommandContext, CommandRegistry, ShellHost } from "./types";
 
 export type Dialect = "ash" | "dash" | "bash";
@@ -46,6 +46,8 @@ export class Shell {
   errexit = false;
   nounset = false;
   traps = new Map<string, string>();
+  /** Set once the shell has run `exit` (or was killed): an interactive loop stops. */
+  exited = false;
   /** Names exported before they were set (`export X` then `X=1`). */
   exportLater = new Set<string>();
   readonly host: ShellHost;
@@ -81,9 +83,50 @@ export class Shell {
     try {
       status = await this.exec(parse(src), fds);
     } catch (e) {
+      if (e instanceof ExitSignal || e instanceof Killed) this.exited = true;
       status = await this.fatal(e, fds);
     }
     return this.runExitTrap(status, fds);
+  }
+
+  /**
+   * Read commands from standard input one line at a time, as an interactive `sh` does (with a
+   * prompt when the host has a terminal), until end of input or `exit`.
+   */
+  async interactive(fds: Fds): Promise<number> {
+    let buf = "";
+    for (;;) {
+      if (this.host.tty) await fds[2].write(buf ? "> " : this.prompt());
+      const line = await readLine(fds[0]);
+      if (line === undefined) {
+        if (this.host.tty && this.dialect === "bash") await fds[2].write("exit\n");
+        return this.runExitTrap(this.status, fds);
+      }
+      buf += line + "\n";
+      try {
+        parse(buf);
+      } catch (e) {
+        if (e instanceof ShellSyntaxError && /end of file|unterminated|EOF/.test(e.detail)) continue;
+      }
+      const src = buf;
+      buf = "";
+      try {
+        this.status = await this.exec(parse(src), fds);
+      } catch (e) {
+        if (e instanceof ExitSignal || e instanceof Killed) {
+          this.exited = true;
+          return this.runExitTrap(await this.fatal(e, fds), fds);
+        }
+        this.status = await this.fatal(e, fds);
+      }
+    }
+  }
+
+  private prompt(): string {
+    const user = this.host.user?.name ?? "root";
+    const mark = user === "root" ? "#" : "$";
+    if (this.dialect === "bash") return `${user}@${this.host.hostname}:${this.cwd === (this.getVar("HOME") ?? "/root") ? "~" : this.cwd}${mark} `;
+    return this.dialect === "ash" ? `${this.cwd} ${mark} ` : `${mark} `;
   }
 
   /** Deliver a signal: run its trap, ignore it (PID 1 / trap ''), or terminate. */

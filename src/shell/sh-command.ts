@@ -3,7 +3,6 @@
 // (so with no stdin, as in a container without `stdin: true`, it exits 0 at once).
 // No upstream file.
 import { resolvePath } from "./fs";
-import { readAll } from "./io";
 import { type Dialect, Shell } from "./interp";
 import type { Command, CommandRegistry } from "./types";
 
@@ -35,7 +34,6 @@ export function shCommand(commands: () => CommandRegistry, dialect: Dialect = "a
       script = r.value;
       arg0 = file;
     } else if (script !== undefined && args.length) arg0 = args.shift()!;
-    if (script === undefined) script = await readAll(ctx.stdin);
     const shell = new Shell({
       host: ctx.host,
       commands: commands(),
@@ -46,6 +44,7 @@ export function shCommand(commands: () => CommandRegistry, dialect: Dialect = "a
       dialect: name === "bash" ? "bash" : name === "dash" ? "dash" : dialect,
     });
     shell.errexit = errexit;
-    return shell.run(script, { 0: ctx.stdin, 1: ctx.stdout, 2: ctx.stderr });
+    const fds = { 0: ctx.stdin, 1: ctx.stdout, 2: ctx.stderr };
+    return script === undefined ? shell.interactive(fds) : shell.run(script, fds);
   };
 }

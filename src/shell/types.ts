@@ -52,6 +52,8 @@ export interface ShellHost {
   net?: Network;
   process?: ProcessServices;
   user?: { uid: number; gid: number; name: string; group: string; groups?: string };
+  /** Standard input is a terminal (container `tty: true`): interactive shells print prompts. */
+  tty?: boolean;
   /** The process id the shell reports as $$ (1 when it is a container's main process). */
   pid?: number;
   /** Busy loops: after this many commands without sleeping, virtual time advances by `cpuSliceMs`. */

@@ -37,6 +37,8 @@ export interface ContainerOptions {
   cpus?: number;
   /** Attached standard input (container `stdin: true`); absent = /dev/null. */
   stdin?: Input;
+  /** Container `tty: true`: interactive shells print prompts. */
+  tty?: boolean;
   mounts?: Mount[];
   time: VirtualTime;
   net?: Network;
@@ -148,6 +150,7 @@ export class ContainerProcess {
       sleep: (ms: number) => time.sleep(ms, this),
       hostname: o.hostname,
       net: o.net,
+      tty: o.tty,
       pid: 1,
       cpuSliceCommands: o.cpuSliceCommands,
       cpuSliceMs: o.cpuSliceMs,
