@@ -73,6 +73,7 @@ export function watchResponse(store: Store, ri: ResourceInfo, namespace: string 
   });
   return new Response(stream, {
     status: 200,
-    headers: { "content-type": "application/json", "cache-control": "no-cache, private" },
+    // "identity": a compressed body would be buffered by proxies (and by wrangler dev), holding events back.
+    headers: { "content-type": "application/json", "cache-control": "no-cache, private", "content-encoding": "identity" },
   });
 }
