@@ -5,12 +5,14 @@
 // Messages follow busybox ash (dialect "ash") or dash ("dash"). No upstream file.
 import { type Node, ShellSyntaxError, type Word } from "./ast";
 import { ExitSignal, Killed, LoopSignal, ReturnSignal, SIGNALS, signalName } from "./control";
-import { type ExpandEnv, ExpansionError, expandFields, expandPattern, expandString } from "./expand";
+import { type ExpandEnv, ExpansionError, expandFields, expandString } from "./expand";
 import { resolvePath } from "./fs";
-import { BrokenPipe, BufferOutput, type Output, Pipe, emptyInput } from "./io";
+import { BrokenPipe, BufferOutput, type Output, emptyInput } from "./io";
 import { parse } from "./parser";
 import { type Fds, RedirectError, applyRedirects } from "./redirect";
-import { readLine, specialBuiltins } from "./special-builtins";
+import { specialBuiltins } from "./special-builtins";
+import { execCase, execFor, execLoop, execPipeline } from "./compound";
+import { runInteractive } from "./interactive";
 import type { Command, CommandContext, CommandRegistry, ShellHost } from "./types";
 
 export type Dialect = "ash" | "dash" | "bash";
@@ -89,44 +91,9 @@ export class Shell {
     return this.runExitTrap(status, fds);
   }
 
-  /**
-   * Read commands from standard input one line at a time, as an interactive `sh` does (with a
-   * prompt when the host has a terminal), until end of input or `exit`.
-   */
-  async interactive(fds: Fds): Promise<number> {
-    let buf = "";
-    for (;;) {
-      if (this.host.tty) await fds[2].write(buf ? "> " : this.prompt());
-      const line = await readLine(fds[0]);
-      if (line === undefined) {
-        if (this.host.tty && this.dialect === "bash") await fds[2].write("exit\n");
-        return this.runExitTrap(this.status, fds);
-      }
-      buf += line + "\n";
-      try {
-        parse(buf);
-      } catch (e) {
-        if (e instanceof ShellSyntaxError && /end of file|unterminated|EOF/.test(e.detail)) continue;
-      }
-      const src = buf;
-      buf = "";
-      try {
-        this.status = await this.exec(parse(src), fds);
-      } catch (e) {
-        if (e instanceof ExitSignal || e instanceof Killed) {
-          this.exited = true;
-          return this.runExitTrap(await this.fatal(e, fds), fds);
-        }
-        this.status = await this.fatal(e, fds);
-      }
-    }
-  }
-
-  private prompt(): string {
-    const user = this.host.user?.name ?? "root";
-    const mark = user === "root" ? "#" : "$";
-    if (this.dialect === "bash") return `${user}@${this.host.hostname}:${this.cwd === (this.getVar("HOME") ?? "/root") ? "~" : this.cwd}${mark} `;
-    return this.dialect === "ash" ? `${this.cwd} ${mark} ` : `${mark} `;
+  /** Read commands from standard input one line at a time (see interactive.ts). */
+  interactive(fds: Fds): Promise<number> {
+    return runInteractive(this, fds);
   }
 
   /** Deliver a signal: run its trap, ignore it (PID 1 / trap ''), or terminate. */
@@ -254,7 +221,7 @@ export class Shell {
     return st;
   }
 
-  private async cond(fn: () => Promise<number>, isCond = true): Promise<number> {
+  async cond(fn: () => Promise<number>, isCond = true): Promise<number> {
     if (!isCond) return fn();
     this.conditionDepth++;
     try {
@@ -264,82 +231,20 @@ export class Shell {
     }
   }
 
-  private async execPipeline(node: Extract<Node, { type: "pipeline" }>, fds: Fds): Promise<number> {
-    let st: number;
-    if (node.cmds.length === 1) {
-      st = await (node.bang ? this.cond(() => this.exec(node.cmds[0]!, fds)) : this.exec(node.cmds[0]!, fds));
-    } else {
-      const pipes = node.cmds.slice(1).map(() => new Pipe());
-      const runs = node.cmds.map(async (cmd, i) => {
-        const io: Fds = { ...fds, 0: i === 0 ? fds[0] : pipes[i - 1]!.reader, 1: i === node.cmds.length - 1 ? fds[1] : pipes[i]!.writer };
-        const sub = this.subshell();
-        try {
-          return await sub.exec(cmd, io);
-        } catch (e) {
-          if (e instanceof ExitSignal) return e.status;
-          if (e instanceof BrokenPipe) return 141;
-          throw e;
-        } finally {
-          if (i < node.cmds.length - 1) pipes[i]!.writer.close?.();
-          if (i > 0) pipes[i - 1]!.reader.close?.();
-        }
-      });
-      const results = await Promise.all(runs);
-      st = results[results.length - 1]!;
-    }
-    if (node.bang) st = st === 0 ? 1 : 0;
-    return (this.status = st);
+  private execPipeline(node: Extract<Node, { type: "pipeline" }>, fds: Fds): Promise<number> {
+    return execPipeline(this, node, fds);
   }
 
-  private async execLoop(node: Extract<Node, { type: "loop" }>, fds: Fds): Promise<number> {
-    const io = await this.redirected(node.redirs, fds);
-    if (!io) return this.status;
-    let st = 0;
-    for (;;) {
-      const c = await this.cond(() => this.exec(node.cond, io));
-      if ((c === 0) === node.until) break;
-      try {
-        st = await this.exec(node.body, io);
-      } catch (e) {
-        if (!(e instanceof LoopSignal)) throw e;
-        if (--e.levels > 0) throw e;
-        if (e.kind === "break") break;
-      }
-      await this.tick();
-    }
-    return (this.status = st);
+  private execLoop(node: Extract<Node, { type: "loop" }>, fds: Fds): Promise<number> {
+    return execLoop(this, node, fds);
   }
 
-  private async execFor(node: Extract<Node, { type: "for" }>, fds: Fds): Promise<number> {
-    const io = await this.redirected(node.redirs, fds);
-    if (!io) return this.status;
-    const items = node.items ? await expandFields(node.items, this.expandEnv(io)) : this.positional;
-    let st = 0;
-    for (const item of items) {
-      this.setVar(node.name, item);
-      try {
-        st = await this.exec(node.body, io);
-      } catch (e) {
-        if (!(e instanceof LoopSignal)) throw e;
-        if (--e.levels > 0) throw e;
-        if (e.kind === "break") break;
-      }
-      await this.tick();
-    }
-    return (this.status = st);
+  private execFor(node: Extract<Node, { type: "for" }>, fds: Fds): Promise<number> {
+    return execFor(this, node, fds);
   }
 
-  private async execCase(node: Extract<Node, { type: "case" }>, fds: Fds): Promise<number> {
-    const io = await this.redirected(node.redirs, fds);
-    if (!io) return this.status;
-    const env = this.expandEnv(io);
-    const word = await expandString(node.word, env);
-    for (const item of node.items) {
-      for (const p of item.patterns) {
-        if ((await expandPattern(p, env)).test(word)) return item.body ? this.exec(item.body, io) : (this.status = 0);
-      }
-    }
-    return (this.status = 0);
+  private execCase(node: Extract<Node, { type: "case" }>, fds: Fds): Promise<number> {
+    return execCase(this, node, fds);
   }
 
   private async execSimple(node: Extract<Node, { type: "simple" }>, fds: Fds): Promise<number> {
@@ -481,7 +386,7 @@ export class Shell {
     }
   }
 
-  private async runExitTrap(status: number, fds: Fds): Promise<number> {
+  async runExitTrap(status: number, fds: Fds): Promise<number> {
     const action = this.traps.get("EXIT");
     if (!action || this.isKilled) return status;
     this.traps.delete("EXIT");
@@ -512,7 +417,7 @@ export class Shell {
     throw e;
   }
 
-  private async redirected(redirs: Extract<Node, { type: "simple" }>["redirs"], fds: Fds, line = 1): Promise<Fds | undefined> {
+  async redirected(redirs: Extract<Node, { type: "simple" }>["redirs"], fds: Fds, line = 1): Promise<Fds | undefined> {
     try {
       return await applyRedirects(redirs, fds, this.expandEnv(fds), this.dialect);
     } catch (e) {
