@@ -74,7 +74,7 @@ export class ClusterObject extends DurableObject {
         list: (group, resource, ns) => listAll(this.store, group, resource, ns),
       },
       traces: this.traces,
-      managedFields: (obj, prev, manager, op, apiVersion, now) => updateManagedFields(obj, prev, manager, op, apiVersion, now),
+      managedFields: (obj, prev, manager, op, apiVersion, now, opts) => updateManagedFields(obj, prev, manager, op, apiVersion, now, opts),
       authenticate: async (token) => {
         const c = await this.credentials.verify(token);
         return c ? { user: { username: c.username, groups: c.role === "admin" ? ["kubeadm:cluster-admins", "system:authenticated"] : ["system:authenticated"] }, role: c.role } : undefined;

@@ -14,9 +14,13 @@ import { runAdmission } from "./admission/chain";
 import { alreadyExists, conflict, invalid, notFound, StatusError } from "./status";
 import { checkNamespace, fillCreateSystemFields, keepUpdateSystemFields, rfc3339, type Ids } from "./object-meta";
 import type { RequestTrace, TraceSink } from "./trace";
+import { patchMetaLookup } from "./openapi";
+import type { PatchMetaLookup } from "./patch/patch-meta";
 
 export interface WriteOptions {
   user: UserInfo;
+  /** "Apply" for server-side apply (its managedFields entry is already written). */
+  operation?: "Update" | "Apply";
   dryRun?: boolean;
   fieldManager?: string;
   subresource?: string;
@@ -43,7 +47,8 @@ export interface RegistryDeps {
   reader: ObjectReader;
   traces: TraceSink;
   /** Records managedFields for a write by `manager` (operation Update/Apply); optional. */
-  managedFields?: (obj: KObject, prev: KObject | undefined, manager: string, operation: string, apiVersion: string, now: Date) => void;
+  managedFields?: (obj: KObject, prev: KObject | undefined, manager: string, operation: string, apiVersion: string, now: Date,
+    opts: { subresource?: string; lookup: PatchMetaLookup }) => void;
 }
 
 const clone = <T>(o: T): T => structuredClone(o);
@@ -101,7 +106,7 @@ export class GenericRegistry {
     s.prepareForCreate?.(obj, this.ctx(namespace));
     this.validate(ri, obj.metadata.name, s.validate?.(obj, this.ctx(namespace)), opts.trace);
     s.allocate?.(obj, this.deps.reader);
-    if (opts.fieldManager) this.deps.managedFields?.(obj, undefined, opts.fieldManager, "Update", groupVersion(ri), now);
+    if (opts.fieldManager) this.deps.managedFields?.(obj, undefined, opts.fieldManager, opts.operation ?? "Update", groupVersion(ri), now, { lookup: patchMetaLookup(ri.group, ri.version, ri.kind) });
     const key = this.key(ri, obj.metadata.namespace, obj.metadata.name);
     if (opts.dryRun) {
       if (this.deps.store.get(key)) throw alreadyExists(ri, obj.metadata.name);
@@ -153,7 +158,10 @@ export class GenericRegistry {
     this.admitPhases(ri, "UPDATE", namespace, name, obj, old, opts);
     const errs = sub === "status" ? s.validateStatusUpdate?.(obj, old, ctx) : main ? s.validateUpdate?.(obj, old, ctx) : undefined;
     this.validate(ri, name, errs, opts.trace);
-    if (opts.fieldManager) this.deps.managedFields?.(obj, old, opts.fieldManager, "Update", groupVersion(ri), now);
+    if (opts.fieldManager) {
+      this.deps.managedFields?.(obj, old, opts.fieldManager, opts.operation ?? "Update", groupVersion(ri), now,
+        { subresource: sub, lookup: patchMetaLookup(ri.group, ri.version, ri.kind) });
+    }
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     if (sameObject(obj, old)) return withTypeMeta(ri, old);
     if (opts.dryRun) return withTypeMeta(ri, obj);

@@ -176,10 +176,10 @@ async function patch(c: Call): Promise<Response> {
   }) as KObject;
   const warnings = isApply ? checkUnknownFields(c.ri, parseText(new TextDecoder().decode(body), true, c.ri.kind) as KObject, parseFieldValidation(c.q.get("fieldValidation"))) : [];
   if (!existing) {
-    const created = registry.create(c.ri, c.info.namespace, { ...patched, metadata: { ...patched.metadata, name } }, writeOpts(c));
+    const created = registry.create(c.ri, c.info.namespace, { ...patched, metadata: { ...patched.metadata, name } }, { ...writeOpts(c), operation: "Apply" });
     return objectResponse(c, created, 201, warningHeaders(warnings));
   }
-  const updated = registry.update(c.ri, c.info.namespace, name, patched, writeOpts(c));
+  const updated = registry.update(c.ri, c.info.namespace, name, patched, { ...writeOpts(c), operation: isApply ? "Apply" : "Update" });
   return objectResponse(c, updated, 200, warningHeaders(warnings));
 }
 
