@@ -13,8 +13,8 @@ import { ClusterRateLimiter } from "./ratelimit";
 export const CLUSTER_QUOTAS = {
   /** Objects stored (every kind, including events). */
   objects: 5000,
-  /** Bytes of the cluster's SQLite database (objects, history, timers, traces). */
-  bytes: 128 * 1024 * 1024,
+  /** Bytes of the cluster's SQLite database (objects, history, timers, traces); also bounds a fork's in-memory export. */
+  bytes: 64 * 1024 * 1024,
   /** Watches open at once (the ApiServer's maxWatches). */
   watches: 200,
 };
