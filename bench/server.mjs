@@ -18,7 +18,7 @@ function freePort() {
 export async function startServer() {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), "podlab-bench-"));
-  const child = spawn("node", ["scripts/start.mjs"], {
+  const child = spawn("node", ["scripts/start.mjs", "--var", "PODLAB_API_RATE:1000000"], {
     detached: true, stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), PODLAB_PERSIST: state },
   });

@@ -8,6 +8,7 @@ const origin = `https://127.0.0.1:${port}`;
 const args = [
   "wrangler", "dev", "--local-protocol", "https", "--ip", "127.0.0.1", "--port", port,
   "--persist-to", process.env.PODLAB_PERSIST ?? ".wrangler/state", "--show-interactive-dev-session=false", "--inspector-port", "0",
+  ...process.argv.slice(2),
 ];
 const child = spawn("npx", args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 

@@ -22,7 +22,8 @@ import { unauthorized } from "./apiserver/status";
 import { ClusterMeta, type ClusterInfo } from "./meta";
 import { findResource, storagePrefix } from "./apiserver/resources";
 import type { Store } from "./store/types";
-import { ClusterGuard } from "./quotas";
+import { ClusterGuard, CLUSTER_QUOTAS } from "./quotas";
+import { AlarmScheduler } from "./alarm";
 import { exportTables, importTables, type ExportOptions } from "./fork";
 import type { ClusterRecord } from "./meta";
 
@@ -45,7 +46,7 @@ export class ClusterObject extends DurableObject {
   private readonly clock: VirtualClock;
   private readonly timers: Timers;
   private readonly engine: Engine;
-  private alarmAt: number | null | undefined;
+  private readonly alarm_: AlarmScheduler;
   readonly api: ApiServer;
   private erased = false;
   /** Rate limit, quotas and idle expiry in front of the API server (quotas.ts). */
@@ -58,9 +59,10 @@ export class ClusterObject extends DurableObject {
     this.credentials = new Credentials(sql);
     this.traces = new TraceStore(sql);
     this.meta = new ClusterMeta(sql);
-    this.guard = new ClusterGuard(ctx.storage, this.store, (t) => this.credentials.verify(t));
+    this.guard = new ClusterGuard(ctx.storage, this.store, (t) => this.credentials.verify(t), rateLimitFrom(env));
     this.clock = new VirtualClock(Date.now, this.meta.clock());
     this.timers = new Timers(sql);
+    this.alarm_ = new AlarmScheduler(ctx.storage);
     const random = Math.random;
     const now = () => this.clock.date();
     this.api = new ApiServer({
@@ -79,7 +81,7 @@ export class ClusterObject extends DurableObject {
         const c = await this.credentials.verify(token);
         return c ? { user: { username: c.username, groups: c.role === "admin" ? ["kubeadm:cluster-admins", "system:authenticated"] : ["system:authenticated"] }, role: c.role } : undefined;
       },
-      maxWatches: 200,
+      maxWatches: CLUSTER_QUOTAS.watches,
     });
     this.engine = new Engine({
       store: this.store, timers: this.timers, clock: this.clock,
@@ -103,10 +105,11 @@ export class ClusterObject extends DurableObject {
     return { now: this.clock.date().toISOString(), speed: this.clock.speed, paused: this.clock.paused, pendingTimers: this.timers.count() };
   }
 
-  /** Runs the components (the one alarm of the object) and sets the next alarm, or none. */
+  /** Runs the components (the one alarm of the object), erases an expired cluster, sets the next alarm. */
   override async alarm(): Promise<void> {
-    this.alarmAt = null;
+    this.alarm_.fired();
     if (!this.meta.get() || this.erased) return;
+    if (this.guard.expiry.expiryDue(Date.now())) { await this.erase(); return; }
     this.engine.start();
     this.engine.run();
     await this.scheduleAlarm();
@@ -116,16 +119,7 @@ export class ClusterObject extends DurableObject {
     if (!this.meta.get() || this.erased) return;
     this.engine.start();
     const delay = this.engine.nextRunDelay();
-    if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
-    if (delay === undefined) {
-      if (this.alarmAt !== null) { await this.ctx.storage.deleteAlarm(); this.alarmAt = null; }
-      return;
-    }
-    const at = Date.now() + delay;
-    if (this.alarmAt === null || this.alarmAt > at) {
-      await this.ctx.storage.setAlarm(at);
-      this.alarmAt = at;
-    }
+    await this.alarm_.ensure(delay === undefined ? undefined : Date.now() + delay, this.guard.expiry.expiresAt());
   }
 
   /** Creates the cluster's initial state; a second call is refused. */
@@ -189,6 +183,12 @@ export class ClusterObject extends DurableObject {
     if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
     return res;
   }
+}
+
+/** `PODLAB_API_RATE` (requests per second per token) overrides the default limit, e.g. for benchmarks. */
+function rateLimitFrom(env: unknown) {
+  const rate = Number((env as { PODLAB_API_RATE?: string } | undefined)?.PODLAB_API_RATE);
+  return Number.isFinite(rate) && rate > 0 ? { ratePerSecond: rate, burst: rate * 4 } : undefined;
 }
 
 function findRi(group: string, resource: string) {

@@ -9,6 +9,7 @@ import { bearer } from "./apiserver/server";
 import type { Store } from "./store/types";
 import type { Credential } from "./credentials";
 import { ClusterRateLimiter } from "./ratelimit";
+import type { BucketConfig } from "../lib/token-bucket";
 
 export const CLUSTER_QUOTAS = {
   /** Objects stored (every kind, including events). */
@@ -117,11 +118,13 @@ export interface ClusterLimitsUsage {
 
 /** What stands in front of the API server: rate limit, expiry refresh, then quotas on writes. */
 export class ClusterGuard {
-  readonly rate = new ClusterRateLimiter();
+  readonly rate: ClusterRateLimiter;
   readonly quotas: ClusterQuotas;
   readonly expiry: IdleExpiry;
 
-  constructor(private readonly storage: DurableObjectStorage, store: Store, private readonly verify: (token: string | undefined) => Promise<Credential | undefined>) {
+  constructor(private readonly storage: DurableObjectStorage, store: Store, private readonly verify: (token: string | undefined) => Promise<Credential | undefined>,
+    rate?: BucketConfig) {
+    this.rate = new ClusterRateLimiter(rate);
     this.quotas = new ClusterQuotas(storage, store);
     this.expiry = new IdleExpiry(storage.sql);
   }
