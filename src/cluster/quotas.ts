@@ -13,9 +13,9 @@ import type { BucketConfig } from "../lib/token-bucket";
 
 export const CLUSTER_QUOTAS = {
   /** Objects stored (every kind, including events). */
-  objects: 5000,
+  objects: 20_000,
   /** Bytes of the cluster's SQLite database (objects, history, timers, traces); also bounds a fork's in-memory export. */
-  bytes: 64 * 1024 * 1024,
+  bytes: 96 * 1024 * 1024,
   /** Watches open at once (the ApiServer's maxWatches). */
   watches: 200,
 };

@@ -20,7 +20,7 @@ describe("clusters", () => {
     expect(list.json.items.map((x: any) => x.id)).toEqual([c.id]);
     const got = await call("GET", `/v1/clusters/${c.id}`, a.token);
     expect(got.status).toBe(200);
-    expect(got.json).toMatchObject({ id: c.id, name: "demo", ttlHours: 2, expiresAt: c.expiresAt, limits: { objects: 5000, watches: 200 } });
+    expect(got.json).toMatchObject({ id: c.id, name: "demo", ttlHours: 2, expiresAt: c.expiresAt, limits: { objects: 20_000, watches: 200 } });
     expect(got.json.usage.objects).toBeGreaterThan(0);
     expect(got.text).not.toContain(c.token);
     expect((await kube(c.id, c.token, "GET", "/api/v1/namespaces/default")).status).toBe(200);
