@@ -59,7 +59,12 @@ export function bootstrapCluster(registry: GenericRegistry, now: Date, opts: Boo
   for (const shape of shapes) {
     const node = nodeObject(shape, uuidFromHex(opts.hex(32)), opts.hex(32), stamp) as KObject;
     const created = create("", "nodes", undefined, { ...node, status: undefined } as KObject, "kubelet");
-    setStatus("", "nodes", undefined, { ...created, status: node.status }, "kubelet");
+    const ready = setStatus("", "nodes", undefined, { ...created, status: node.status }, "kubelet");
+    // The node lifecycle controller lifts the not-ready taint TaintNodesByCondition put on the
+    // new node once its kubelet reports Ready, as it did within seconds of `kubeadm join`.
+    const taints = (ready.spec?.taints ?? []).filter((t: KObject) => t.key !== "node.kubernetes.io/not-ready");
+    registry.update(ri("", "nodes"), undefined, ready.metadata.name, { ...ready, spec: { ...ready.spec, taints: taints.length ? taints : undefined } },
+      { user: SYSTEM_USER, fieldManager: "kube-controller-manager" });
     create("coordination.k8s.io", "leases", "kube-node-lease", {
       metadata: { name: shape.name, ownerReferences: [{ apiVersion: "v1", kind: "Node", name: shape.name, uid: created.metadata.uid }] },
       spec: { holderIdentity: shape.name, leaseDurationSeconds: 40, renewTime: now.toISOString().replace("Z", "000Z") },

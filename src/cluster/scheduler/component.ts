@@ -1,0 +1,120 @@
+// kube-scheduler as a cluster component: keeps a cache of nodes and pods from its watches,
+// schedules each pending pod of "default-scheduler" with scheduleOne, binds through
+// pods/binding, and reports failures with the PodScheduled condition and FailedScheduling
+// events (pkg/scheduler/schedule_one.go: scheduleOne, handleSchedulingFailure; eventhandlers.go).
+import type { Component, ComponentContext } from "../engine/component";
+import { ApiClient } from "../engine/client";
+import type { KObject } from "../apiserver/registry/types";
+import { rfc3339 } from "../apiserver/object-meta";
+import { scheduleOne } from "./schedule-one";
+import { preemptedEventMessage } from "./preemption/default-preemption";
+import { apiEventWriter, EventRecorder } from "../events/recorder";
+import type { StoreEvent } from "../store/types";
+
+export const SCHEDULER_NAME = "default-scheduler";
+const pods = ApiClient.resource("", "pods");
+const nodes = ApiClient.resource("", "nodes");
+
+/** Upstream flushes unschedulable pods back to the active queue after 5 minutes. */
+const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+const INITIAL_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 10_000;
+
+const podKey = (p: KObject) => `${p.metadata.namespace}/${p.metadata.name}`;
+const isPending = (p: KObject) => !p.spec?.nodeName && !p.metadata.deletionTimestamp &&
+  (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed";
+
+function recorderFor(ctx: ComponentContext): EventRecorder {
+  return new EventRecorder(apiEventWriter(ctx.api), ctx.now, { component: SCHEDULER_NAME, style: "events", reportingInstance: `${SCHEDULER_NAME}-controlplane` }, ctx.random);
+}
+
+const asTarget = (p: KObject) => ({ ...p, kind: "Pod", apiVersion: "v1" });
+
+export function createScheduler(): Component {
+  let recorder: EventRecorder | undefined;
+  const podCache = new Map<string, KObject>();
+  const nodeCache = new Map<string, KObject>();
+  /** Pods that failed to schedule, with their attempt count, to retry when the cluster changes. */
+  const unschedulable = new Map<string, number>();
+
+  const onPod = (p: KObject, e?: StoreEvent): string[] => {
+    const key = podKey(p);
+    if (e?.type === "DELETED") {
+      podCache.delete(key);
+      unschedulable.delete(key);
+      // A pod leaving a node frees room: retry the pods that did not fit.
+      return p.spec?.nodeName ? [...unschedulable.keys()] : [];
+    }
+    podCache.set(key, p);
+    if (!isPending(p)) return [];
+    // As the scheduling queue's isPodUpdated: a change of status alone (our own condition write)
+    // does not bring an unschedulable pod back.
+    if (e?.type === "MODIFIED" && unschedulable.has(key) && e.prevObject && !specChanged(e.prevObject as KObject, p)) return [];
+    return [key];
+  };
+  const onNode = (n: KObject, e?: StoreEvent): string[] => {
+    if (e?.type === "DELETED") nodeCache.delete(n.metadata.name);
+    else nodeCache.set(n.metadata.name, n);
+    return e ? [...unschedulable.keys()] : [];
+  };
+
+  return {
+    name: SCHEDULER_NAME,
+    watches: [{ resource: nodes, keys: onNode }, { resource: pods, keys: onPod }],
+    sync(key: string, ctx: ComponentContext) {
+      const pod = podCache.get(key);
+      if (!pod || !isPending(pod)) { unschedulable.delete(key); return; }
+      const result = scheduleOne(pod, { nodes: [...nodeCache.values()], pods: [...podCache.values()] }, ctx.random);
+      const now = rfc3339(ctx.now());
+      recorder ??= recorderFor(ctx);
+      if (result.kind === "scheduled") {
+        unschedulable.delete(key);
+        bind(ctx, pod, result.nodeName);
+        recorder.event(asTarget(pod), "Normal", "Scheduled", `Successfully assigned ${key} to ${result.nodeName}`, { action: "Binding" });
+        return;
+      }
+      const attempts = (unschedulable.get(key) ?? 0) + 1;
+      unschedulable.set(key, attempts);
+      if (result.preemption) {
+        for (const victim of result.preemption.victims) {
+          recorder.event(asTarget(victim), "Normal", "Preempted", preemptedEventMessage(pod, result.preemption.nominatedNodeName), { action: "Preempting" });
+          ctx.api.delete(pods, victim.metadata.namespace, victim.metadata.name);
+        }
+      }
+      markUnschedulable(ctx, pod, result.message, now, result.preemption?.nominatedNodeName, result.clearNominatedNodeName);
+      recorder.event(asTarget(pod), "Warning", "FailedScheduling", result.message, { action: "Scheduling" });
+      // Retried at once when a node or pod changes (see the watches); otherwise after the flush period,
+      // or after the back-off when preemption nominated a node.
+      const backoff = Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS * 2 ** (attempts - 1));
+      return { requeueAfterMs: result.preemption ? backoff : UNSCHEDULABLE_FLUSH_MS };
+    },
+  };
+}
+
+function specChanged(a: KObject, b: KObject): boolean {
+  const strip = (p: KObject) => JSON.stringify([p.spec, p.metadata.labels, p.metadata.annotations, p.metadata.deletionTimestamp]);
+  return strip(a) !== strip(b);
+}
+
+function bind(ctx: ComponentContext, pod: KObject, nodeName: string): void {
+  const current = ctx.api.get(pods, pod.metadata.namespace, pod.metadata.name);
+  if (!current || current.spec?.nodeName) return;
+  const conditions = ((current.status?.conditions ?? []) as Record<string, unknown>[]).filter((c) => c.type !== "PodScheduled");
+  conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now()) });
+  ctx.api.update(pods, { ...current, spec: { ...current.spec, nodeName }, status: { ...current.status, conditions } }, "binding");
+}
+
+function markUnschedulable(ctx: ComponentContext, pod: KObject, message: string, now: string, nominated?: string, clear?: boolean): void {
+  const current = ctx.api.get(pods, pod.metadata.namespace, pod.metadata.name);
+  if (!current) return;
+  const prev = ((current.status?.conditions ?? []) as KObject[]).find((c) => c.type === "PodScheduled");
+  const cond = {
+    type: "PodScheduled", status: "False", lastProbeTime: null,
+    lastTransitionTime: prev?.status === "False" ? prev.lastTransitionTime : now,
+    reason: "Unschedulable", message,
+  };
+  const status: KObject = { ...current.status, conditions: [...((current.status?.conditions ?? []) as KObject[]).filter((c) => c.type !== "PodScheduled"), cond] };
+  if (nominated) status.nominatedNodeName = nominated;
+  else if (clear) delete status.nominatedNodeName;
+  ctx.api.update(pods, { ...current, status }, "status");
+}
