@@ -1,9 +1,10 @@
 // The components a cluster runs, in the order the engine visits them each round.
 import type { Component } from "./engine/component";
 import { namespaceController } from "./controllers/namespace";
+import { createScheduler } from "./scheduler/component";
 
 export function clusterComponents(): Component[] {
-  return [namespaceController];
+  return [namespaceController, createScheduler()];
 }
 
 /** The user each component acts as, as upstream's credentials name them. */
