@@ -64,14 +64,17 @@ describe("a new cluster's API", () => {
     const status = await invalid.json() as any;
     expect(status.reason).toBe("Invalid");
     expect(status.details.causes.map((x: any) => x.field)).toEqual(expect.arrayContaining(["metadata.name", "spec.containers[0].image"]));
-    const created = await (await c.kube("POST", "/api/v1/namespaces/default/pods", { body: pod("web") })).json() as any;
+    const created = await (await c.kube("POST", "/api/v1/namespaces/default/configmaps", { body: { metadata: { name: "web" }, data: { a: "1" } } })).json() as any;
     const stale = { ...created, metadata: { ...created.metadata, resourceVersion: "1", labels: { a: "b" } } };
-    const conflict = await c.kube("PUT", "/api/v1/namespaces/default/pods/web", { body: stale });
+    const conflict = await c.kube("PUT", "/api/v1/namespaces/default/configmaps/web", { body: stale });
     expect(conflict.status).toBe(409);
-    expect((await conflict.json() as any).message).toBe('Operation cannot be fulfilled on pods "web": the object has been modified; please apply your changes to the latest version and try again');
-    const big = await c.kube("POST", "/api/v1/namespaces/default/configmaps", { raw: "x".repeat(3 * 1024 * 1024 + 1), contentType: "application/json" });
+    expect((await conflict.json() as any).message).toBe('Operation cannot be fulfilled on configmaps "web": the object has been modified; please apply your changes to the latest version and try again');
+    const big = await c.kube("PUT", "/api/v1/namespaces/default/configmaps/web", { raw: "x".repeat(3 * 1024 * 1024 + 1), contentType: "application/json" });
     expect(big.status).toBe(413);
-    const after = await (await c.kube("GET", "/api/v1/namespaces/default/pods/web")).json() as any;
+    const badKey = await c.kube("PUT", "/api/v1/namespaces/default/configmaps/web", { body: { ...created, data: { "bad key!": "x" } } });
+    expect(badKey.status).toBe(422);
+    const after = await (await c.kube("GET", "/api/v1/namespaces/default/configmaps/web")).json() as any;
+    expect(after.data).toEqual({ a: "1" });
     expect(after.metadata.resourceVersion).toBe(created.metadata.resourceVersion);
   });
 

@@ -67,7 +67,7 @@ export class GenericRegistry {
   get(ri: ResourceInfo, namespace: string | undefined, name: string): KObject {
     const v = this.deps.store.get(this.key(ri, namespace, name));
     if (!v) throw notFound(ri, name);
-    return withTypeMeta(ri, v.object as KObject);
+    return withTypeMeta(ri, fromStorage(ri, v.object as KObject));
   }
 
   private admit(ri: ResourceInfo, op: Operation, namespace: string | undefined, name: string,
@@ -94,6 +94,11 @@ export class GenericRegistry {
     return v.object as KObject;
   }
 
+  /** Writes go to storage in the stored form; what they return is in the resource's own form. */
+  private toStored(ri: ResourceInfo, obj: KObject): KObject {
+    return stripTypeMeta(strategyFor(ri.group, ri.resource).toStorage?.(obj) ?? obj);
+  }
+
   create(ri: ResourceInfo, namespace: string | undefined, input: KObject, opts: WriteOptions): KObject {
     const s = strategyFor(ri.group, ri.resource);
     const obj = clone(input);
@@ -113,7 +118,7 @@ export class GenericRegistry {
       return withTypeMeta(ri, obj);
     }
     try {
-      return withTypeMeta(ri, this.commit(key, this.deps.store.create(key, stripTypeMeta(obj)), opts.trace));
+      return withTypeMeta(ri, fromStorage(ri, this.commit(key, this.deps.store.create(key, this.toStored(ri, obj)), opts.trace)));
     } catch (e) {
       if (e instanceof KeyExistsError) throw alreadyExists(ri, obj.metadata.name);
       throw e;
@@ -135,7 +140,7 @@ export class GenericRegistry {
     const key = this.key(ri, namespace, name);
     const current = this.deps.store.get(key);
     if (!current) throw notFound(ri, name);
-    const old = current.object as KObject;
+    const old = fromStorage(ri, current.object as KObject);
     const obj = clone(input);
     obj.metadata ??= {};
     if (obj.metadata.name && obj.metadata.name !== name) {
@@ -168,10 +173,10 @@ export class GenericRegistry {
     // An object waiting on finalizers goes once the last one is removed.
     if (obj.metadata.deletionTimestamp && !hasFinalizers(s, obj) && old.metadata.deletionGracePeriodSeconds === 0) {
       const gone = this.deps.store.delete(key, current.modRevision);
-      return withTypeMeta(ri, this.commit(key, gone, opts.trace));
+      return withTypeMeta(ri, fromStorage(ri, this.commit(key, gone, opts.trace)));
     }
     try {
-      return withTypeMeta(ri, this.commit(key, this.deps.store.update(key, stripTypeMeta(obj), current.modRevision), opts.trace));
+      return withTypeMeta(ri, fromStorage(ri, this.commit(key, this.deps.store.update(key, this.toStored(ri, obj), current.modRevision), opts.trace)));
     } catch (e) {
       if (e instanceof RevisionConflictError) throw conflict(ri, name);
       if (e instanceof KeyNotFoundError) throw notFound(ri, name);
@@ -188,7 +193,7 @@ export class GenericRegistry {
     const key = this.key(ri, namespace, name);
     const current = this.deps.store.get(key);
     if (!current) throw notFound(ri, name);
-    const old = current.object as KObject;
+    const old = fromStorage(ri, current.object as KObject);
     checkPreconditions(ri, name, old, opts.preconditions);
     this.admitPhases(ri, "DELETE", namespace, name, undefined, old, opts);
     const ctx = this.ctx(namespace);
@@ -198,7 +203,7 @@ export class GenericRegistry {
     if (!waitsForFinalizers && !graceful) {
       if (opts.dryRun) return { object: withTypeMeta(ri, old), deleted: true };
       const gone = this.deps.store.delete(key, current.modRevision);
-      return { object: withTypeMeta(ri, this.commit(key, gone, opts.trace)), deleted: true };
+      return { object: withTypeMeta(ri, fromStorage(ri, this.commit(key, gone, opts.trace))), deleted: true };
     }
     const obj = clone(old);
     const m = obj.metadata;
@@ -213,11 +218,11 @@ export class GenericRegistry {
     if (opts.dryRun) return { object: withTypeMeta(ri, obj), deleted: false };
     if (!waitsForFinalizers && grace === 0) {
       const gone = this.deps.store.delete(key, current.modRevision);
-      return { object: withTypeMeta(ri, this.commit(key, gone, opts.trace)), deleted: true };
+      return { object: withTypeMeta(ri, fromStorage(ri, this.commit(key, gone, opts.trace))), deleted: true };
     }
     if (sameObject(obj, old)) return { object: withTypeMeta(ri, old), deleted: false };
-    const v = this.deps.store.update(key, stripTypeMeta(obj), current.modRevision);
-    return { object: withTypeMeta(ri, this.commit(key, v, opts.trace)), deleted: false };
+    const v = this.deps.store.update(key, this.toStored(ri, obj), current.modRevision);
+    return { object: withTypeMeta(ri, fromStorage(ri, this.commit(key, v, opts.trace))), deleted: false };
   }
 
   /** Removes an object whose graceful deletion is over (the kubelet's final delete with grace 0). */
@@ -238,6 +243,11 @@ function checkPreconditions(ri: ResourceInfo, name: string, old: KObject, p?: { 
   if (p.resourceVersion && p.resourceVersion !== old.metadata.resourceVersion) {
     throw conflict(ri, name, `Precondition failed: ResourceVersion in precondition: ${p.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
   }
+}
+
+/** A stored object in the resource's own form. */
+export function fromStorage(ri: ResourceInfo, obj: KObject): KObject {
+  return strategyFor(ri.group, ri.resource).fromStorage?.(obj) ?? obj;
 }
 
 /** Stored objects carry no kind/apiVersion (as etcd's do not need them); responses add them. */

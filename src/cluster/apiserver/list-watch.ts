@@ -10,7 +10,7 @@ import { strategyFor } from "./registry/strategies";
 import { parseLabelSelector } from "./selectors/labels";
 import { parseFieldSelector, checkFieldsSupported } from "./selectors/fields";
 import { badRequest, CONTINUE_EXPIRED_MESSAGE, resourceExpired, tooLargeResourceVersion, tooOldResourceVersion, type StatusError } from "./status";
-import { withTypeMeta } from "./generic-registry";
+import { fromStorage, withTypeMeta } from "./generic-registry";
 
 export interface SelectionOptions {
   labelSelector?: string;
@@ -89,7 +89,7 @@ export function list(store: Store, ri: ResourceInfo, namespace: string | undefin
   }
   try {
     const r = store.list({ prefix, limit: opts.limit, startAfter, revision, predicate: predicate as (o: Obj) => boolean });
-    const items = r.items.map((v) => v.object as KObject);
+    const items = r.items.map((v) => fromStorage(ri, v.object as KObject));
     return {
       items, resourceVersion: String(r.revision),
       continue: r.continueKey ? encodeContinue(r.revision, r.continueKey.slice(prefix.length)) : undefined,
@@ -126,7 +126,7 @@ export function watch(store: Store, ri: ResourceInfo, namespace: string | undefi
   send: (e: WatchEvent) => void): Watcher {
   const predicate = selectionPredicate(ri, opts);
   const prefix = namespacePrefix(ri, namespace);
-  const typed = (o: Obj) => withTypeMeta(ri, o as KObject);
+  const typed = (o: Obj) => withTypeMeta(ri, fromStorage(ri, o as KObject));
   let after: number;
   if (!opts.resourceVersion || opts.resourceVersion === "0") {
     const snapshot = store.list({ prefix, predicate: predicate as (o: Obj) => boolean });

@@ -3,6 +3,7 @@
 // events.k8s.io/v1 names the same fields regarding / reportingController / deprecatedSource.
 import type { KObject, Strategy } from "./types";
 import { str } from "./common";
+import { coreEventToV1, v1EventToCore } from "./event-conversion";
 import { validateEvent, validateEventUpdate } from "../validation/core-misc";
 
 export function eventFields(ev: KObject): Record<string, string> {
@@ -31,6 +32,8 @@ export const eventStrategy: Strategy = {
 };
 
 export const eventsV1Strategy: Strategy = {
+  toStorage: v1EventToCore,
+  fromStorage: coreEventToV1,
   validate: (obj) => validateEvent(obj),
   validateUpdate: (obj, old) => validateEventUpdate(obj, old, true),
   fields: eventFields,

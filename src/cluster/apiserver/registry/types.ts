@@ -46,6 +46,9 @@ export interface Strategy {
    * spec.terminationGracePeriodSeconds, 0 when unscheduled or finished. Absent = delete at once.
    */
   gracePeriodSeconds?(obj: KObject, requested?: number): number | undefined;
+  /** Versions stored in another form (events.k8s.io Events are stored as core Events): to and from storage. */
+  toStorage?(obj: KObject): KObject;
+  fromStorage?(obj: KObject): KObject;
   /** Work on create that needs the cluster's other objects (a Service's cluster IP and node ports). */
   allocate?(obj: KObject, reader: import("../admission/types").ObjectReader): void;
 }
