@@ -42,7 +42,7 @@ describe("apps/v1", () => {
     d.spec.replicas = -1;
     expect(errors("apps", "deployments", d)).toEqual([
       "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
-      "spec.template.metadata.labels: Invalid value: \"map[string]string{\\\"app\\\":\\\"web\\\"}\": `selector` does not match template `labels`",
+      'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe("apps/v1", () => {
     sel.spec.selector = { matchLabels: { app: "web2" } };
     sel.spec.template.metadata.labels = { app: "web2" };
     expect(s.validateUpdate!(sel, old, ctx).map(fieldErrorString)).toContain(
-      "spec.selector: Invalid value: \"v1.LabelSelector{MatchLabels:map[string]string{\\\"app\\\":\\\"web2\\\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}\": field is immutable",
+      'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
     );
   });
 });
