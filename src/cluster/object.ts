@@ -18,6 +18,8 @@ import { Timers } from "./sim/timers";
 import { Engine } from "./engine/engine";
 import { ApiClient } from "./engine/client";
 import { clusterComponents, componentUser } from "./components";
+import { kubeletComponents, createNodeProxy, nodeLifecycleComponent } from "./kubelet/index";
+import { fastProfile } from "./sim/profiles/index";
 import { unauthorized } from "./apiserver/status";
 import { ClusterMeta, type ClusterInfo } from "./meta";
 import { findResource, storagePrefix } from "./apiserver/resources";
@@ -82,14 +84,18 @@ export class ClusterObject extends DurableObject {
         return c ? { user: { username: c.username, groups: c.role === "admin" ? ["kubeadm:cluster-admins", "system:authenticated"] : ["system:authenticated"] }, role: c.role } : undefined;
       },
       maxWatches: CLUSTER_QUOTAS.watches,
+      nodeProxy: createNodeProxy({ sql, now: () => this.clock.now(), realDelayUntil: (t) => this.clock.realDelayUntil(t),
+        reader: { configMap: (ns, n) => { try { return this.api.registry.get(findRi("", "configmaps"), ns, n); } catch { return undefined; } }, secret: (ns, n) => { try { return this.api.registry.get(findRi("", "secrets"), ns, n); } catch { return undefined; } } } }),
     });
     this.engine = new Engine({
       store: this.store, timers: this.timers, clock: this.clock,
       contextFor: (c) => ({
-        now, timers: this.timers, random,
+        now, timers: this.timers, random, trace: (key, revision, entries) => this.traces.record(key, revision, entries),
         api: new ApiClient(this.api.registry, this.store, componentUser(c.name), now, c.name),
       }),
-    }, clusterComponents());
+    }, [...clusterComponents(), ...kubeletComponents({ sql, profile: (globalThis as any).__PODLAB_PROFILE === "fast" ? fastProfile : undefined,
+      clientFor: (node) => new ApiClient(this.api.registry, this.store, componentUser(`kubelet/${node}`), now, "kubelet") }),
+      nodeLifecycleComponent(sql)]);
   }
 
   /** The cluster's clock: pause, resume, step (virtual ms, timers fire in order) or set the speed. */

@@ -6,6 +6,7 @@ import type { ResourceInfo } from "../apiserver/resources";
 import type { StoreEvent } from "../store/types";
 import type { ApiClient } from "./client";
 import type { Timers } from "../sim/timers";
+import type { TraceEntry } from "../apiserver/trace";
 
 export interface ComponentContext {
   /** Virtual time. */
@@ -13,6 +14,8 @@ export interface ComponentContext {
   api: ApiClient;
   timers: Timers;
   random(): number;
+  /** Keeps a component's steps about an object (store key) at a revision, for the creation-flow view. */
+  trace(key: string, revision: number, entries: TraceEntry[]): void;
 }
 
 export interface WatchSpec {

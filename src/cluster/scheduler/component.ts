@@ -6,7 +6,8 @@ import type { Component, ComponentContext } from "../engine/component";
 import { ApiClient } from "../engine/client";
 import type { KObject } from "../apiserver/registry/types";
 import { rfc3339 } from "../apiserver/object-meta";
-import { scheduleOne } from "./schedule-one";
+import { scheduleOne, type ScheduleResult } from "./schedule-one";
+import type { TraceEntry } from "../apiserver/trace";
 import { preemptedEventMessage } from "./preemption/default-preemption";
 import { apiEventWriter, EventRecorder } from "../events/recorder";
 import type { StoreEvent } from "../store/types";
@@ -67,6 +68,7 @@ export function createScheduler(): Component {
       const result = scheduleOne(pod, { nodes: [...nodeCache.values()], pods: [...podCache.values()] }, ctx.random);
       const now = rfc3339(ctx.now());
       recorder ??= recorderFor(ctx);
+      traceAttempt(ctx, pod, result);
       if (result.kind === "scheduled") {
         unschedulable.delete(key);
         bind(ctx, pod, result.nodeName);
@@ -89,6 +91,26 @@ export function createScheduler(): Component {
       return { requeueAfterMs: result.preemption ? backoff : UNSCHEDULABLE_FLUSH_MS };
     },
   };
+}
+
+/** The attempt's per-plugin filter verdicts and scores, kept with the pod's revision. */
+function traceAttempt(ctx: ComponentContext, pod: KObject, result: ScheduleResult): void {
+  const at = ctx.now().toISOString();
+  const t = result.trace;
+  const entries: TraceEntry[] = [
+    ...t.filter.map((f) => ({
+      step: "scheduler-filter", actor: SCHEDULER_NAME, at,
+      detail: `${f.node}: ${f.results.map((r) => `${r.plugin}=${r.code}${r.reasons.length ? ` (${r.reasons.join("; ")})` : ""}`).join(", ")}`,
+    })),
+    ...t.score.map((n) => ({
+      step: "scheduler-score", actor: SCHEDULER_NAME, at,
+      detail: `${n.node}: total ${n.total} = ${n.plugins.map((p) => `${p.plugin} ${p.score}×${p.weight}`).join(" + ")}`,
+    })),
+    result.kind === "scheduled"
+      ? { step: "scheduler-bind", actor: SCHEDULER_NAME, at, detail: `bound to ${result.nodeName} (${result.feasibleNodes}/${result.evaluatedNodes} nodes feasible)` }
+      : { step: "scheduler-unschedulable", actor: SCHEDULER_NAME, at, detail: result.message },
+  ];
+  ctx.trace(`/registry/pods/${pod.metadata.namespace}/${pod.metadata.name}`, Number(pod.metadata.resourceVersion), entries);
 }
 
 function specChanged(a: KObject, b: KObject): boolean {
