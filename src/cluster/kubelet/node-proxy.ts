@@ -1,0 +1,98 @@
+// The kubelet's streaming server as the API server reaches it (pods/log, pods/exec, pods/attach):
+// logs recomputed from the recorded container instances (follow streams in real time at the
+// cluster's clock speed until the container exits), and exec/attach over the WebSocket channel
+// protocol v5.channel.k8s.io running the container's shell (src/shell) over its file tree.
+// Upstream: pkg/kubelet/server/server.go getContainerLogs/getExec, cri streaming server,
+// staging/src/k8s.io/apimachinery/pkg/util/remotecommand (channel numbers, v5 close channel).
+import type { NodeProxy } from "../apiserver/server";
+import type { KObject } from "../apiserver/registry/types";
+import { badRequest } from "../apiserver/status";
+import { KubeletState } from "./state";
+import { attemptLines, formatLines, logOptions, pickAttempt } from "./logs";
+import { containerEnv } from "./env";
+import { resolveImage } from "./images";
+import type { VolumeReader } from "./volumes";
+import { execInContainer } from "./exec";
+
+export interface NodeProxyDeps {
+  sql: SqlStorage;
+  /** Virtual time (ms). */
+  now(): number;
+  /** Real milliseconds until virtual time `t` (Infinity when the clock is paused). */
+  realDelayUntil?(t: number): number;
+  reader?: VolumeReader;
+}
+
+const noObjects: VolumeReader = { configMap: () => undefined, secret: () => undefined };
+
+export function createNodeProxy(deps: NodeProxyDeps): NodeProxy {
+  const state = new KubeletState(deps.sql);
+  const reader = deps.reader ?? noObjects;
+  const envOf = (pod: KObject, name: string) => {
+    const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c: KObject) => c.name === name);
+    const image = spec ? resolveImage(spec.image) : undefined;
+    const rec = state.pod(pod.metadata.uid!);
+    return containerEnv(pod, spec ?? {}, image?.ok ? image.image : undefined, reader, rec?.sandbox?.ip, pod.status?.hostIP);
+  };
+  return {
+    async podLogs(pod, query) {
+      const container = query.get("container") ?? pod.spec?.containers?.[0]?.name;
+      const rec = state.pod(pod.metadata.uid!);
+      const attempt = pickAttempt(pod, rec, container, query.get("previous") === "true");
+      const now = deps.now();
+      const opts = logOptions(query, now);
+      const env = envOf(pod, container);
+      const lines = attemptLines(pod, container, attempt, env, now);
+      const headers = { "content-type": "text/plain" };
+      if (query.get("follow") !== "true" || attempt.finishedAt !== undefined) return new Response(formatLines(lines, opts), { headers });
+      const enc = new TextEncoder();
+      let sent = lines.length;
+      let bytes = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        start(ctl) {
+          const first = formatLines(lines, opts);
+          bytes += first.length;
+          if (first) ctl.enqueue(enc.encode(first));
+        },
+        async pull(ctl) {
+          for (;;) {
+            const cur = state.pod(pod.metadata.uid!)?.containers[container];
+            const a = [cur?.current, cur?.previous].find((x) => x?.id === attempt.id);
+            const t = deps.now();
+            const all = a ? attemptLines(pod, container, a, env, t) : [];
+            const fresh = all.slice(sent);
+            sent = all.length;
+            if (fresh.length) {
+              const text = formatLines(fresh, { ...opts, tailLines: undefined }, sent - fresh.length);
+              bytes += text.length;
+              ctl.enqueue(enc.encode(text));
+            }
+            if (!a || a.finishedAt !== undefined || (opts.limitBytes !== undefined && bytes >= opts.limitBytes)) { ctl.close(); return; }
+            if (fresh.length) return;
+            const wait = Math.min(1000, Math.max(50, deps.realDelayUntil ? deps.realDelayUntil(t + 1000) : 1000));
+            await new Promise((r) => setTimeout(r, Number.isFinite(wait) ? wait : 1000));
+          }
+        },
+      });
+      return new Response(stream, { headers });
+    },
+
+    async podExec(pod, req, query, sub) {
+      const container = query.get("container") ?? pod.spec?.containers?.[0]?.name;
+      const upgrade = req.headers.get("upgrade")?.toLowerCase();
+      const protocols = (req.headers.get("sec-websocket-protocol") ?? "").split(",").map((s) => s.trim());
+      if (upgrade !== "websocket") throw badRequest("Upgrade request required");
+      const rec = state.pod(pod.metadata.uid!);
+      const c = rec?.containers[container];
+      if (!c) throw badRequest(`unable to upgrade connection: container not found ("${container}")`);
+      if (!c.current || c.current.finishedAt !== undefined) throw badRequest("unable to upgrade connection: container not running");
+      const protocol = protocols.find((p) => /^v[45]\.channel\.k8s\.io$/.test(p)) ?? "v5.channel.k8s.io";
+      const pair = new WebSocketPair();
+      const [client, server] = [pair[0], pair[1]];
+      server.accept();
+      const argv = query.getAll("command");
+      void execInContainer({ pod, container, argv, sub, socket: server, env: envOf(pod, container), reader, now: deps.now, tty: query.get("tty") === "true", stdin: query.get("stdin") === "true", ip: rec!.sandbox?.ip });
+      return new Response(null, { status: 101, webSocket: client, headers: { "sec-websocket-protocol": protocol } });
+    },
+  };
+}
