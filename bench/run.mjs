@@ -3,6 +3,7 @@
 // Targets are printed beside each number; compare ratios within one run (machines are shared).
 import { startServer } from "./server.mjs";
 import { createPodLatency, list10k, watchLatency, writesPerSecond } from "./api.mjs";
+import { loadTest } from "./load.mjs";
 
 const server = await startServer();
 const results = { started: new Date().toISOString(), node: process.version };
@@ -11,6 +12,7 @@ try {
   results.writes = await writesPerSecond(server.url);
   results.watch_delivery = await watchLatency(server.url);
   results.list_10k_pods = await list10k(server.url);
+  results.load_200_clusters = await loadTest(server.url);
 } catch (e) {
   results.error = String(e?.stack ?? e);
 } finally {
