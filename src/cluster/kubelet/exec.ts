@@ -42,6 +42,10 @@ export function containerFs(s: Pick<ExecSession, "pod" | "container" | "reader" 
     "/etc/resolv.conf": `search ${s.pod.metadata.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
     ...(OS_RELEASE[distro] ? { "/etc/os-release": OS_RELEASE[distro]! } : {}),
   });
+  // The image's executables: what the shell finds on PATH (distroless and scratch images have none).
+  if (distro !== "distroless" && distro !== "scratch") {
+    for (const name of shellCommands().keys()) fs.seed({ [`/bin/${name}`]: "" });
+  }
   const volumes = (s.pod.spec?.volumes ?? []) as KObject[];
   for (const m of (spec.volumeMounts ?? []) as KObject[]) {
     const v = volumes.find((x) => x.name === m.name);

@@ -53,7 +53,7 @@ export function runProgram(c: ContainerSpecLike, image: Image, env: Record<strin
     return { ...runScript(argv[i + 1]!, env, startMs, untilMs, argv.slice(i + 3)), listens: [], stopsOnTerm: false };
   }
   if (image.behaviour === "server" && isImageDefault(argv, image)) {
-    return forever(serverLogs(image, startMs), image.config.exposedPorts ?? [], true);
+    return forever(serverLogs(image, startMs), [...(image.config.exposedPorts ?? []), ...flagPorts(argv)], true);
   }
   if (BUILTINS.has(cmd)) {
     return { ...runScript(argv.map(quote).join(" "), env, startMs, untilMs), listens: [], stopsOnTerm: false };
@@ -66,6 +66,17 @@ export function runProgram(c: ContainerSpecLike, image: Image, env: Record<strin
     lines: [], exit: { at: startMs, code: 128 }, running: false, listens: [], stopsOnTerm: true,
     startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0] ?? ""}": executable file not found in $PATH: unknown`,
   };
+}
+
+/** Ports a server's flags make it listen on (--secure-port=6443, --listen-metrics-urls=http://127.0.0.1:2381). */
+function flagPorts(argv: string[]): number[] {
+  const out: number[] = [];
+  for (const a of argv) {
+    const m = a.match(/^--(?:[a-z-]*port|listen-[a-z-]*urls?)=(.*)$/);
+    if (!m) continue;
+    for (const p of m[1]!.matchAll(/(?:^|:)(\d{2,5})(?=$|,|\/)/g)) out.push(Number(p[1]));
+  }
+  return out;
 }
 
 function isImageDefault(argv: string[], image: Image): boolean {

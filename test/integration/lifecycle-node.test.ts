@@ -1,0 +1,78 @@
+// exec over the WebSocket channel protocol, kubeadm's static pods Running on the control plane,
+// and a node that stops reporting: tainted unreachable, its pods evicted after 300 s.
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { ORIGIN } from "./helpers";
+import { getPod, lifecycleCluster, podEvents, podOn } from "./lifecycle-helpers";
+import { staticPods } from "../../src/cluster/kubelet/static-pods";
+import { markNodeNotReady } from "../../src/cluster/controllers/node-lifecycle";
+import { SELF } from "cloudflare:test";
+
+describe("kubelet: exec, static pods, node lifecycle", () => {
+  it("kubectl exec runs the container's shell and returns the exit code on channel 3", async () => {
+    const c = await lifecycleCluster();
+    await c.kube("POST", "/api/v1/namespaces/default/pods", { body: podOn("node01", "box", { image: "busybox:1.36", command: ["sleep", "3600"] }) });
+    await c.step(5_000);
+    const q = "command=sh&command=-c&command=echo%20hi%20%24HOSTNAME%3B%20exit%203&container=box&stdout=true&stderr=true";
+    const res = await SELF.fetch(`${ORIGIN}/clusters/${c.id}/api/v1/namespaces/default/pods/box/exec?${q}`, {
+      headers: { authorization: `Bearer ${c.token}`, upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": "v5.channel.k8s.io" },
+    });
+    expect(res.status).toBe(101);
+    expect(res.headers.get("sec-websocket-protocol")).toBe("v5.channel.k8s.io");
+    const ws = res.webSocket!;
+    const frames: Promise<string>[] = [];
+    const closed = new Promise<void>((resolve) => ws.addEventListener("close", () => resolve()));
+    ws.addEventListener("message", (e) => {
+      frames.push((e.data as Blob).arrayBuffer().then((buf) => {
+        const b = new Uint8Array(buf);
+        return `${b[0]}:${new TextDecoder().decode(b.slice(1))}`;
+      }));
+    });
+    ws.accept();
+    await closed;
+    const got = await Promise.all(frames);
+    expect(got[0]).toBe("1:hi box\n");
+    expect(JSON.parse(got.at(-1)!.slice(2))).toMatchObject({ status: "Failure", reason: "NonZeroExitCode", details: { causes: [{ reason: "ExitCode", message: "3" }] } });
+  });
+
+  it("runs kubeadm's static pods Running on the control-plane node", async () => {
+    const c = await lifecycleCluster();
+    // The API server's bootstrap PriorityClasses (the lead's bootstrap creates these).
+    await c.kube("POST", "/apis/scheduling.k8s.io/v1/priorityclasses", { body: { metadata: { name: "system-node-critical" }, value: 2000001000, description: "Used for system critical pods that must not be moved from their current node." } });
+    for (const p of staticPods("controlplane", new Date(), { ip: "172.30.1.2" })) {
+      const r = await c.kube("POST", "/api/v1/namespaces/kube-system/pods", { body: p });
+      if (r.status !== 201) console.log(await r.text());
+      expect(r.status).toBe(201);
+    }
+    await c.step(30_000);
+    const pod = await getPod(c, "kube-apiserver-controlplane", "kube-system");
+    expect(pod.status.phase).toBe("Running");
+    expect(pod.status.podIP).toBe("172.30.1.2");
+    expect(pod.status.containerStatuses[0]).toMatchObject({ ready: true, started: true, image: "registry.k8s.io/kube-apiserver:v1.32.3" });
+    const etcd = await getPod(c, "etcd-controlplane", "kube-system");
+    expect(etcd.status.containerStatuses[0].ready).toBe(true);
+  });
+
+  it("taints an unreachable node and evicts its pods after their 300 s toleration", async () => {
+    const c = await lifecycleCluster();
+    await c.kube("POST", "/api/v1/namespaces/default/pods", { body: podOn("node02", "web", { image: "nginx:1.27.4" }) });
+    await c.step(10_000);
+    const ns = (env as unknown as { CLUSTER: DurableObjectNamespace }).CLUSTER;
+    const stub = ns.get(ns.idFromName(c.id));
+    await runInDurableObject(stub, (instance: any, state) => {
+      markNodeNotReady(state.storage.sql, "node02", Date.parse((instance as { clock: { date(): Date } }).clock.date().toISOString()));
+    });
+    await c.step(60_000);
+    const node = await (await c.kube("GET", "/api/v1/nodes/node02")).json() as any;
+    expect(node.spec.taints).toEqual([
+      { key: "node.kubernetes.io/unreachable", effect: "NoSchedule" },
+      expect.objectContaining({ key: "node.kubernetes.io/unreachable", effect: "NoExecute" }),
+    ]);
+    expect(node.status.conditions.find((x: any) => x.type === "Ready")).toMatchObject({ status: "Unknown", reason: "NodeStatusUnknown", message: "Kubelet stopped posting node status." });
+    expect((await getPod(c, "web")).metadata.deletionTimestamp).toBeUndefined();
+    await c.step(300_000);
+    const pod = await getPod(c, "web");
+    expect(pod.metadata.deletionTimestamp).toBeDefined();
+    expect(await podEvents(c, "web")).toContain("TaintManagerEviction: Marking for deletion Pod default/web");
+  });
+});
