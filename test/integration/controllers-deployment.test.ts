@@ -2,7 +2,7 @@
 // and `rollout status|history|undo|restart` against the deployment and replicaset controllers.
 import { describe, expect, it } from "vitest";
 import { newCluster } from "./helpers";
-import { create, deployment, events, getJson, markRunning, patch, pods, step } from "../../src/cluster/controllers/test-helpers";
+import { create, deployment, events, getJson, patch, pods, step } from "../../src/cluster/controllers/test-helpers";
 
 const D = "/apis/apps/v1/namespaces/default/deployments";
 const RS = "/apis/apps/v1/namespaces/default/replicasets";
@@ -45,14 +45,10 @@ describe("kubectl create deployment web --image=nginx", () => {
     ]);
   });
 
-  it("reports availability once the pod runs, and rolls out a new image surge by surge", async () => {
+  it("reports availability once the kubelets run the pods, and rolls out a new image surge by surge", async () => {
     const c = await newCluster();
     await create(c, D, deployment("web", "nginx", 3));
-    await step(c, 1000);
-    const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-    let i = 10;
-    for (const p of await pods(c)) await markRunning(c, p, `10.244.1.${i++}`, now);
-    await step(c, 1000);
+    await step(c, 60_000);
     let d = await getJson(c, `${D}/web`);
     const first = (await getJson(c, RS)).items[0];
     expect(d.status).toMatchObject({ replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3 });
@@ -67,7 +63,7 @@ describe("kubectl create deployment web --image=nginx", () => {
 
     // kubectl set image deployment/web nginx=nginx:1.27
     await patch(c, `${D}/web`, { spec: { template: { spec: { containers: [{ name: "nginx", image: "nginx:1.27" }] } } } });
-    await step(c, 1000);
+    await step(c, 100);
     const rss = (await getJson(c, RS)).items;
     expect(rss).toHaveLength(2);
     const second = rss.find((r: any) => r.metadata.name !== first.metadata.name);
@@ -79,12 +75,7 @@ describe("kubectl create deployment web --image=nginx", () => {
     expect(d.status).toMatchObject({ observedGeneration: 2, replicas: 4, updatedReplicas: 1, availableReplicas: 3, unavailableReplicas: 1 });
 
     // Each new pod that becomes ready lets one old one go.
-    for (let round = 0; round < 6; round++) {
-      for (const p of await pods(c, "default", `pod-template-hash=${second.metadata.labels["pod-template-hash"]}`)) {
-        if (p.status.phase !== "Running") await markRunning(c, p, `10.244.2.${i++}`, now);
-      }
-      await step(c, 1000);
-    }
+    await step(c, 120_000);
     d = await getJson(c, `${D}/web`);
     expect(d.status).toMatchObject({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 });
     expect((await getJson(c, `${RS}/${first.metadata.name}`)).spec.replicas).toBe(0);
@@ -98,13 +89,10 @@ describe("kubectl create deployment web --image=nginx", () => {
       `Scaled up replica set ${second.metadata.name} from 2 to 3`,
       `Scaled down replica set ${first.metadata.name} from 1 to 0`,
     ]);
-    // Old pods are being deleted (graceful, for the kubelet to finish).
-    const old = await pods(c, "default", `pod-template-hash=${first.metadata.labels["pod-template-hash"]}`);
-    expect(old.every((p) => p.metadata.deletionTimestamp)).toBe(true);
 
     // kubectl rollout undo: the template of revision 1 comes back; its ReplicaSet becomes revision 3.
     await patch(c, `${D}/web`, [{ op: "replace", path: "/spec/template", value: { ...first.spec.template, metadata: { labels: { app: "web" } } } }], "application/json-patch+json");
-    await step(c, 1000);
+    await step(c, 100);
     const back = await getJson(c, `${RS}/${first.metadata.name}`);
     expect(back.metadata.annotations["deployment.kubernetes.io/revision"]).toBe("3");
     expect(back.metadata.annotations["deployment.kubernetes.io/revision-history"]).toBe("1");
@@ -114,28 +102,26 @@ describe("kubectl create deployment web --image=nginx", () => {
   it("scales with kubectl scale and deletes the newest, not-ready pods first", async () => {
     const c = await newCluster();
     await create(c, D, deployment("web", "nginx", 2));
-    await step(c, 1000);
-    const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-    const [a] = await pods(c);
-    await markRunning(c, a, "10.244.1.5", now);
+    await step(c, 60_000);
+    const ready = (await pods(c)).map((p) => p.metadata.name).sort();
     const r = await c.kube("PATCH", `${D}/web/scale`, { body: { spec: { replicas: 5 } }, contentType: "application/merge-patch+json" });
     expect(r.status).toBe(200);
-    await step(c, 1000);
+    await step(c, 100);
     expect(await pods(c)).toHaveLength(5);
     const rs = (await getJson(c, RS)).items[0];
     expect(rs.metadata.annotations["deployment.kubernetes.io/desired-replicas"]).toBe("5");
-    await c.kube("PATCH", `${D}/web/scale`, { body: { spec: { replicas: 1 } }, contentType: "application/merge-patch+json" });
-    await step(c, 1000);
+    await c.kube("PATCH", `${D}/web/scale`, { body: { spec: { replicas: 2 } }, contentType: "application/merge-patch+json" });
+    await step(c, 100);
     const left = (await pods(c)).filter((p) => !p.metadata.deletionTimestamp);
-    expect(left.map((p) => p.metadata.name)).toEqual([a.metadata.name]);
+    expect(left.map((p) => p.metadata.name).sort()).toEqual(ready);
     const msgs = (await events(c)).filter((e) => e.reason === "ScalingReplicaSet").map((e) => e.message);
-    expect(msgs).toContain(`Scaled down replica set ${rs.metadata.name} from 5 to 1`);
-    expect((await events(c)).filter((e) => e.reason === "SuccessfulDelete")).toHaveLength(4);
+    expect(msgs).toContain(`Scaled down replica set ${rs.metadata.name} from 5 to 2`);
+    expect((await events(c)).filter((e) => e.reason === "SuccessfulDelete")).toHaveLength(3);
   });
 
   it("marks Progressing False with ProgressDeadlineExceeded after progressDeadlineSeconds", async () => {
     const c = await newCluster();
-    const dep = deployment("slow", "nginx");
+    const dep = deployment("slow", "nginx:no-such-tag");
     dep.spec.progressDeadlineSeconds = 30;
     await create(c, D, dep);
     await step(c, 35_000);

@@ -3,8 +3,26 @@
 import type { Component } from "../engine/component";
 import { deploymentController } from "./deployment/controller";
 import { replicaSetController } from "./replicaset";
+import { daemonSetController } from "./daemonset";
+import { statefulSetController } from "./statefulset";
+import { jobController } from "./job";
+import { endpointsController } from "./endpoints";
+import { endpointSliceController } from "./endpointslice";
+import { garbageCollector } from "./garbage-collector";
+import { podGCController } from "./podgc";
+import { serviceAccountController } from "./serviceaccount";
+import { rootCACertPublisher } from "./root-ca-cert-publisher";
 
 export const controllers: Component[] = [
   deploymentController,
   replicaSetController,
+  daemonSetController,
+  statefulSetController,
+  jobController,
+  endpointsController,
+  endpointSliceController,
+  garbageCollector,
+  podGCController,
+  serviceAccountController,
+  rootCACertPublisher,
 ];
