@@ -58,11 +58,12 @@ describe("kubelet: exec, static pods, node lifecycle", () => {
     await c.kube("POST", "/api/v1/namespaces/default/pods", { body: podOn("node02", "web", { image: "nginx:1.27.4" }) });
     await c.step(10_000);
     const ns = (env as unknown as { CLUSTER: DurableObjectNamespace }).CLUSTER;
-    const stub = ns.get(ns.idFromName(c.id)) as DurableObjectStub;
+    const stub: unknown = ns.get(ns.idFromName(c.id));
     const inject = (instance: unknown, state: DurableObjectState) => {
       markNodeNotReady(state.storage.sql, "node02", (instance as { clock: { now(): number } }).clock.now());
     };
-    await (runInDurableObject as (s: DurableObjectStub, f: typeof inject) => Promise<void>)(stub, inject);
+    const run = runInDurableObject as unknown as (s: unknown, f: typeof inject) => Promise<void>;
+    await run(stub, inject);
     await c.step(60_000);
     const node = await (await c.kube("GET", "/api/v1/nodes/node02")).json() as any;
     expect(node.spec.taints).toEqual([
