@@ -49,7 +49,7 @@ status: {}
   it("creates, lists through pipes, labels and deletes", async () => {
     const t = await newTerm();
     expect((await t.run("kubectl run nginx --image=nginx --restart=Never")).stdout).toBe("pod/nginx created\n");
-    expect((await t.run("alias k=kubectl\nk get po -o name | grep nginx")).stdout).toBe("pod/nginx\n");
+    expect((await t.run("kubectl get po -o name | grep nginx")).stdout).toBe("pod/nginx\n");
     const wide = await t.run("kubectl get po -o wide");
     expect(wide.stdout.split("\n")[0]).toMatch(/^NAME    READY   STATUS +RESTARTS   AGE   IP +NODE +NOMINATED NODE   READINESS GATES$/);
     expect((await t.run("kubectl get po nginx -o jsonpath='{.metadata.labels.run}'")).stdout).toBe("nginx");

@@ -26,11 +26,11 @@ export async function newTerm(): Promise<Term> {
     transport, server: `${ORIGIN}/clusters/${cluster.id}`, clusterName: "podlab", contextName: "podlab", userName: "podlab",
     namespace: "default", now: () => new Date(),
   };
+  const commands = shellCommands([["kubectl", kubectlCommand(env)]], "bash");
   const fs = new Vfs(() => Date.now());
-  fs.seed({ "/usr/bin/kubectl": "" });
+  fs.seed(Object.fromEntries([...commands.keys()].map((n) => [n === "kubectl" ? "/usr/bin/kubectl" : `/bin/${n}`, ""])));
   fs.mkdir("/root", true);
   const host: ShellHost = { fs, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), hostname: "controlplane" };
-  const commands = shellCommands([["kubectl", kubectlCommand(env)]], "bash");
   return {
     cluster, env,
     async run(script, opts = {}) {
