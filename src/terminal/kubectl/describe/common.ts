@@ -125,7 +125,7 @@ export function describeEvents(events: Json[], w: Writer, now: Date): void {
   w.write(LEVEL_0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
   w.write(LEVEL_1, "----\t------\t----\t----\t-------\n");
   for (const e of list) {
-    const source = str(e.source?.component) || str(e.reportingController);
+    const source = str(e.source?.component) || str(e.reportingComponent);
     w.write(LEVEL_1, `${str(e.type)}\t${str(e.reason)}\t${eventInterval(e as KObject, now)}\t${source}\t${str(e.message).trim()}\n`);
   }
 }
