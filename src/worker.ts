@@ -50,6 +50,9 @@ function forwardToCluster(env: Env, id: string, req: Request): Promise<Response>
   return clusterStub(env, id).fetch(req);
 }
 
+/** A cluster's web console (consoleUrl `/c/<id>#token=…`): the page; the token stays in the fragment. */
+app.get("/c/:id", (c) => (c.env.ASSETS ? c.env.ASSETS.fetch(new URL("/", c.req.url).href) : c.text("404 page not found", 404)));
+
 app.notFound(async (c) => {
   if (c.env.ASSETS) return c.env.ASSETS.fetch(c.req.raw);
   return c.text("404 page not found", 404);
