@@ -1,6 +1,7 @@
 // Scheduler throughput: pods scheduled per second by the scheduler's logic on a cluster of N
-// nodes (kubeadm-like workers), each scheduled pod added to the snapshot as the cache does.
-import { scheduleOne } from "../src/cluster/scheduler/schedule-one";
+// nodes (kubeadm-like workers), as the scheduler component runs it: nodes in the scheduler cache,
+// each scheduled pod assumed on its node, then confirmed when its binding is seen.
+import { Scheduler } from "../src/cluster/scheduler/scheduler";
 import { Rng } from "../src/cluster/sim/rng";
 import type { KObject } from "../src/cluster/apiserver/registry/types";
 
@@ -26,17 +27,18 @@ function pod(i: number): KObject {
 }
 
 export function schedulerThroughput(nodeCount: number, podCount: number) {
-  const nodes = Array.from({ length: nodeCount }, (_, i) => node(i));
-  const pods: KObject[] = [];
+  const sched = new Scheduler();
+  for (let i = 0; i < nodeCount; i++) sched.cache.addNode(node(i));
   const rng = new Rng(42);
   const t = performance.now();
   let scheduled = 0;
   for (let i = 0; i < podCount; i++) {
     const p = pod(i);
-    const r = scheduleOne(p, { nodes, pods }, () => rng.next());
+    const r = sched.schedulePod(p, () => rng.next());
     if (r.kind === "scheduled") {
       scheduled++;
-      pods.push({ ...p, spec: { ...p.spec, nodeName: r.nodeName }, status: { phase: "Running" } });
+      const assumed = sched.assume(p, r.nodeName);
+      sched.cache.addPod({ ...assumed, status: { phase: "Running" } });
     }
   }
   const s = (performance.now() - t) / 1000;

@@ -55,9 +55,22 @@ export interface ImageStateSummary {
   numNodes: number;
 }
 
-/** PodInfo: the pod plus what plugins parse from it once. */
+/** PodInfo: the pod plus what the cache and plugins parse from it once (framework.PodInfo). */
 export interface PodInfo {
   pod: KObject;
+  /** The cache's identity of the pod: its uid, or namespace/name. */
+  key: string;
+  /** PodRequests: cpu in millicores, the rest in units (scalars included). */
+  requests: Record<string, number>;
+  /** The cpu and memory requests with the scheduler's non-zero defaults (GetNonzeroRequests). */
+  nonZeroMilliCPU: number;
+  nonZeroMemory: number;
+  hostPorts: HostPort[];
+  /** Any pod (anti-)affinity, and required anti-affinity terms (NodeInfo.PodsWithAffinity lists). */
+  hasAffinity: boolean;
+  hasRequiredAntiAffinity: boolean;
+  /** The four affinity term lists, parsed on first use (plugins/affinity-terms.ts: podInfoAffinity). */
+  parsedAffinity?: unknown;
 }
 
 /** NodeInfo: a node, the pods assigned to it and what they add up to. */
@@ -76,11 +89,16 @@ export interface NodeInfo {
   /** Pods on this node with required (anti-)affinity, for InterPodAffinity. */
   podsWithAffinity: PodInfo[];
   podsWithRequiredAntiAffinity: PodInfo[];
+  /** Bumped on every change in the cache; UpdateSnapshot copies nodes newer than the snapshot. */
+  generation: number;
 }
 
 /** The cluster as the scheduler sees it during one cycle (the nodeInfoSnapshot). */
 export interface Snapshot {
   nodeInfos: NodeInfo[];
+  /** Nodes with pods that have any pod (anti-)affinity / required anti-affinity (HavePodsWith...List). */
+  havePodsWithAffinityNodeInfoList: NodeInfo[];
+  havePodsWithRequiredAntiAffinityNodeInfoList: NodeInfo[];
   get(name: string): NodeInfo | undefined;
   /** Labels of namespaces (for namespaceSelector in pod affinity terms). */
   namespaceLabels(ns: string): Record<string, string>;

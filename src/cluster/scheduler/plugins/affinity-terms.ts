@@ -3,6 +3,7 @@
 // pkg/scheduler/framework/plugins/interpodaffinity/filtering.go).
 import type { KObject } from "../../apiserver/registry/types";
 import { labelSelectorAsSelector, podLabels, type Labels, type Selector } from "../framework/labels";
+import type { PodInfo } from "../framework/types";
 
 export interface AffinityTerm {
   namespaces: Set<string>;
@@ -57,6 +58,11 @@ export function parseAffinity(pod: KObject): ParsedAffinity {
     preferredAffinity: weighted(a.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
     preferredAntiAffinity: weighted(a.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
   };
+}
+
+/** The affinity terms of a pod already on a node, parsed once and kept on its PodInfo. */
+export function podInfoAffinity(pi: PodInfo): ParsedAffinity {
+  return (pi.parsedAffinity ??= parseAffinity(pi.pod)) as ParsedAffinity;
 }
 
 /** Counts keyed by topology pair (key, value). */

@@ -4,7 +4,7 @@
 // Mirrors pkg/scheduler/framework/plugins/interpodaffinity/scoring.go.
 import type { KObject } from "../../apiserver/registry/types";
 import { MAX_NODE_SCORE, newStatus, type CycleState, type NodeInfo, type NodeScore, type Status } from "../framework/types";
-import { parseAffinity, termMatches, type AffinityTerm } from "./affinity-terms";
+import { parseAffinity, podInfoAffinity, termMatches, type AffinityTerm } from "./affinity-terms";
 
 const KEY = "PreScoreInterPodAffinity";
 const HARD_POD_AFFINITY_WEIGHT = 1;
@@ -26,7 +26,8 @@ export function interPodAffinityPreScore(state: CycleState, pod: KObject, _nodes
   const hasConstraints = incoming.preferredAffinity.length > 0 || incoming.preferredAntiAffinity.length > 0;
   const podNs = snap.namespaceLabels(pod.metadata.namespace);
   const m: ScoreMap = new Map();
-  for (const ni of snap.nodeInfos) {
+  // Unless the pod has preferred terms, only nodes hosting pods with affinity matter.
+  for (const ni of hasConstraints ? snap.nodeInfos : snap.havePodsWithAffinityNodeInfoList) {
     const node = ni.node;
     if (Object.keys(node.metadata.labels ?? {}).length === 0) continue;
     const pods = hasConstraints ? ni.pods : ni.podsWithAffinity;
@@ -35,7 +36,7 @@ export function interPodAffinityPreScore(state: CycleState, pod: KObject, _nodes
       const existingNs = snap.namespaceLabels(existing.metadata.namespace);
       for (const t of incoming.preferredAffinity) processTerm(m, t, t.weight, existing, existingNs, node, 1);
       for (const t of incoming.preferredAntiAffinity) processTerm(m, t, t.weight, existing, existingNs, node, -1);
-      const ex = parseAffinity(existing);
+      const ex = podInfoAffinity(pi);
       for (const t of ex.requiredAffinity) processTerm(m, t, HARD_POD_AFFINITY_WEIGHT, pod, podNs, node, 1);
       for (const t of ex.preferredAffinity) processTerm(m, t, t.weight, pod, podNs, node, 1);
       for (const t of ex.preferredAntiAffinity) processTerm(m, t, t.weight, pod, podNs, node, -1);

@@ -3,7 +3,7 @@
 // Mirrors pkg/scheduler/framework/plugins/interpodaffinity/filtering.go and plugin.go.
 import type { KObject } from "../../apiserver/registry/types";
 import { newStatus, type CycleState, type NodeInfo, type Plugin } from "../framework/types";
-import { parseAffinity, podMatchesAllTerms, termMatches, TopologyCounts, type ParsedAffinity } from "./affinity-terms";
+import { parseAffinity, podInfoAffinity, podMatchesAllTerms, termMatches, TopologyCounts, type ParsedAffinity } from "./affinity-terms";
 import { interPodAffinityNormalize, interPodAffinityPreScore, interPodAffinityScore } from "./inter-pod-affinity-scoring";
 
 export const ErrReasonExistingAntiAffinityRulesNotMatch = "node(s) didn't satisfy existing pods anti-affinity rules";
@@ -27,20 +27,25 @@ function computeState(state: CycleState, pod: KObject): PreFilterState {
   const existingAntiAffinityCounts = new TopologyCounts();
   const affinityCounts = new TopologyCounts();
   const antiAffinityCounts = new TopologyCounts();
-  for (const ni of snap.nodeInfos) {
+  // getExistingAntiAffinityCounts: only nodes hosting pods with required anti-affinity.
+  for (const ni of snap.havePodsWithRequiredAntiAffinityNodeInfoList) {
     for (const pi of ni.podsWithRequiredAntiAffinity) {
-      for (const t of parseAffinity(pi.pod).requiredAntiAffinity) {
+      for (const t of podInfoAffinity(pi).requiredAntiAffinity) {
         if (termMatches(t, pod, nsLabels)) existingAntiAffinityCounts.update(ni.node, t.topologyKey, 1);
       }
     }
-    if (podInfo.requiredAffinity.length === 0 && podInfo.requiredAntiAffinity.length === 0) continue;
-    for (const pi of ni.pods) {
-      const existingNs = snap.namespaceLabels(pi.pod.metadata.namespace);
-      if (podMatchesAllTerms(podInfo.requiredAffinity, pi.pod, existingNs)) {
-        for (const t of podInfo.requiredAffinity) affinityCounts.update(ni.node, t.topologyKey, 1);
-      }
-      for (const t of podInfo.requiredAntiAffinity) {
-        if (termMatches(t, pi.pod, existingNs)) antiAffinityCounts.update(ni.node, t.topologyKey, 1);
+  }
+  // getIncomingAffinityAntiAffinityCounts: every node, when the pod has required terms.
+  if (podInfo.requiredAffinity.length > 0 || podInfo.requiredAntiAffinity.length > 0) {
+    for (const ni of snap.nodeInfos) {
+      for (const pi of ni.pods) {
+        const existingNs = snap.namespaceLabels(pi.pod.metadata.namespace);
+        if (podMatchesAllTerms(podInfo.requiredAffinity, pi.pod, existingNs)) {
+          for (const t of podInfo.requiredAffinity) affinityCounts.update(ni.node, t.topologyKey, 1);
+        }
+        for (const t of podInfo.requiredAntiAffinity) {
+          if (termMatches(t, pi.pod, existingNs)) antiAffinityCounts.update(ni.node, t.topologyKey, 1);
+        }
       }
     }
   }

@@ -35,6 +35,7 @@ function calPreFilterState(state: CycleState, pod: KObject): PreFilterState {
   let constraints = podConstraints(pod, "DoNotSchedule");
   if ((pod.spec?.topologySpreadConstraints ?? []).length === 0) constraints = defaultConstraints(pod, snap, "DoNotSchedule");
   const tpPairToMatchNum = new Map<string, number>();
+  if (constraints.length === 0) return { constraints, tpPairToMatchNum, tpKeyToDomainsNum: new Map(), minMatch: [] };
   for (const ni of snap.nodeInfos) {
     const labels = ni.node.metadata.labels ?? {};
     if (!nodeLabelsMatchSpreadConstraints(labels, constraints)) continue;

@@ -4,7 +4,7 @@
 // Mirrors SelectVictimsOnNode of pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go
 // and MoreImportantPod of pkg/scheduler/util/utils.go.
 import type { KObject } from "../../apiserver/registry/types";
-import { cloneNodeInfo, updateNodeInfoPod, withNodeInfo } from "../framework/node-info";
+import { addPodInfo, cloneNodeInfo, removePodInfo, withNodeInfo } from "../framework/node-info";
 import { podPriority } from "../framework/resources";
 import { runFilterPluginsWithNominatedPods, runPreFilterPlugins } from "../framework/runtime";
 import { CycleState, isSuccess, newStatus, type NodeInfo, type Snapshot, type Status } from "../framework/types";
@@ -43,18 +43,18 @@ export function fitsOnNode(ctx: FitContext, pod: KObject, ni: NodeInfo): Status 
 export function selectVictimsOnNode(ctx: FitContext, pod: KObject, original: NodeInfo): { victims: KObject[]; status?: Status } {
   const ni = cloneNodeInfo(original);
   const prio = podPriority(pod);
-  const potential = original.pods.map((p) => p.pod).filter((p) => podPriority(p) < prio);
+  const potential = original.pods.filter((p) => podPriority(p.pod) < prio);
   if (potential.length === 0) return { victims: [], status: newStatus("UnschedulableAndUnresolvable", ErrNoVictims) };
-  for (const p of potential) updateNodeInfoPod(ni, p, -1);
+  for (const p of potential) removePodInfo(ni, p.key);
   const st = fitsOnNode(ctx, pod, ni);
   if (!isSuccess(st)) return { victims: [], status: st };
-  potential.sort((a, b) => (moreImportantPod(a, b) ? -1 : moreImportantPod(b, a) ? 1 : 0));
+  potential.sort((a, b) => (moreImportantPod(a.pod, b.pod) ? -1 : moreImportantPod(b.pod, a.pod) ? 1 : 0));
   const victims: KObject[] = [];
   for (const p of potential) {
-    updateNodeInfoPod(ni, p, 1);
+    addPodInfo(ni, p);
     if (!isSuccess(fitsOnNode(ctx, pod, ni))) {
-      updateNodeInfoPod(ni, p, -1);
-      victims.push(p);
+      removePodInfo(ni, p.key);
+      victims.push(p.pod);
     }
   }
   return { victims };
