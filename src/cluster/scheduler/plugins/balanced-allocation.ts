@@ -2,7 +2,9 @@
 // are close: score = (1 - std) × 100. v1.32 scores best-effort pods too.
 // Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go.
 import { MAX_NODE_SCORE, type Plugin } from "../framework/types";
-import { resourceScore } from "./resource-allocation";
+import { readPodRequests, resourceScore, writePodRequests } from "./resource-allocation";
+
+const PRE_SCORE_KEY = "PreScoreNodeResourcesBalancedAllocation";
 
 export function balancedResourceScorer(requested: number[], allocatable: number[]): number {
   const fractions: number[] = [];
@@ -25,8 +27,11 @@ export function balancedResourceScorer(requested: number[], allocatable: number[
 
 export const balancedAllocation: Plugin = {
   name: "NodeResourcesBalancedAllocation",
-  score(_state, pod, nodeInfo) {
-    return resourceScore(pod, nodeInfo, true, balancedResourceScorer);
+  preScore(state, pod) {
+    return writePodRequests(state, PRE_SCORE_KEY, pod, true);
+  },
+  score(state, pod, nodeInfo) {
+    return resourceScore(readPodRequests(state, PRE_SCORE_KEY, pod, true), nodeInfo, true, balancedResourceScorer);
   },
   events: [],
 };

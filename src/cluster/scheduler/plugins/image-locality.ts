@@ -2,7 +2,7 @@
 // have them. Names are compared as given, with ":latest" added to untagged ones (normalizedImageName).
 // Mirrors pkg/scheduler/framework/plugins/imagelocality/image_locality.go.
 import type { KObject } from "../../apiserver/registry/types";
-import { MAX_NODE_SCORE, type NodeInfo, type Plugin } from "../framework/types";
+import { MAX_NODE_SCORE, type CycleState, type NodeInfo, type Plugin } from "../framework/types";
 
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
@@ -12,11 +12,24 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
 }
 
-function sumImageScores(ni: NodeInfo, pod: KObject, totalNumNodes: number): number {
+const IMAGES_KEY = "ImageLocalityNormalizedImages";
+
+/** The pod's (init) container images, normalized once per cycle. */
+function podImages(state: CycleState, pod: KObject): string[] {
+  let images = state.read<string[]>(IMAGES_KEY);
+  if (!images) {
+    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    images = containers.map((c) => normalizedImageName(String(c.image ?? "")));
+    state.write(IMAGES_KEY, images);
+  }
+  return images;
+}
+
+function sumImageScores(ni: NodeInfo, images: string[], totalNumNodes: number): number {
   let sum = 0;
-  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-  for (const c of containers) {
-    const st = ni.imageStates.get(normalizedImageName(String(c.image ?? "")));
+  if (ni.imageStates.size === 0) return 0;
+  for (const image of images) {
+    const st = ni.imageStates.get(image);
     if (st) sum += Math.trunc(st.size * (st.numNodes / totalNumNodes));
   }
   return sum;
@@ -32,8 +45,8 @@ export const imageLocality: Plugin = {
   name: "ImageLocality",
   score(state, pod, nodeInfo) {
     const total = state.snapshot.nodeInfos.length;
-    const n = (pod.spec?.initContainers?.length ?? 0) + (pod.spec?.containers?.length ?? 0);
-    return calculatePriority(sumImageScores(nodeInfo, pod, total), n);
+    const images = podImages(state, pod);
+    return calculatePriority(sumImageScores(nodeInfo, images, total), images.length);
   },
   events: [],
 };

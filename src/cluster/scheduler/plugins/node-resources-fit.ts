@@ -6,19 +6,27 @@
 import type { KObject } from "../../apiserver/registry/types";
 import { podRequests, resourceFrom } from "../framework/resources";
 import { MAX_NODE_SCORE, newStatus, type NodeInfo, type Plugin, type Resource } from "../framework/types";
-import { resourceScore } from "./resource-allocation";
+import { readPodRequests, resourceScore, writePodRequests } from "./resource-allocation";
 
 const PRE_FILTER_KEY = "PreFilterNodeResourcesFit";
+const PRE_SCORE_KEY = "PreScoreNodeResourcesFit";
 
 export function computePodResourceRequest(pod: KObject): Resource {
   return resourceFrom(podRequests(pod));
+}
+
+const scalarCache = new WeakMap<Resource, [string, number][]>();
+function scalarEntries(req: Resource): [string, number][] {
+  let e = scalarCache.get(req);
+  if (!e) scalarCache.set(req, (e = Object.entries(req.scalar)));
+  return e;
 }
 
 /** fitsRequest: the reasons a node lacks room for the request (empty when it fits). */
 export function fitsRequest(req: Resource, ni: NodeInfo): string[] {
   const reasons: string[] = [];
   if (ni.pods.length + 1 > ni.allocatable.allowedPodNumber) reasons.push("Too many pods");
-  const scalars = Object.entries(req.scalar);
+  const scalars = scalarEntries(req);
   if (req.milliCPU === 0 && req.memory === 0 && req.ephemeralStorage === 0 && scalars.length === 0) return reasons;
   const a = ni.allocatable;
   const r = ni.requested;
@@ -62,8 +70,11 @@ export const nodeResourcesFit: Plugin = {
     const reasons = fitsRequest(req, nodeInfo);
     return reasons.length ? newStatus("Unschedulable", ...reasons) : undefined;
   },
-  score(_state, pod, nodeInfo) {
-    return resourceScore(pod, nodeInfo, false, leastResourceScorer);
+  preScore(state, pod) {
+    return writePodRequests(state, PRE_SCORE_KEY, pod, false);
+  },
+  score(state, pod, nodeInfo) {
+    return resourceScore(readPodRequests(state, PRE_SCORE_KEY, pod, false), nodeInfo, false, leastResourceScorer);
   },
   events: [
     { resource: "Pod", actionType: ["Delete", "UpdatePodScaleDown"] },
