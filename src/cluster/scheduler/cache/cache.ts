@@ -6,7 +6,8 @@
 // Mirrors pkg/scheduler/backend/cache/cache.go (cacheImpl).
 import type { KObject } from "../../apiserver/registry/types";
 import { addPodInfo, affinityLists, cloneNodeInfo, newNodeInfo, newPodInfo, podKey, removePodInfo, setNode } from "../framework/node-info";
-import type { ImageStateSummary, NodeInfo } from "../framework/types";
+import type { NodeInfo } from "../framework/types";
+import { ImageStates } from "./image-states";
 import type { CacheSnapshot } from "./snapshot";
 
 interface NodeInfoListItem {
@@ -27,7 +28,7 @@ export class SchedulerCache {
   /** Names of the nodes that exist (a NodeInfo may outlive its node while pods remain), in add order. */
   private readonly nodeTree = new Set<string>();
   private readonly podStates = new Map<string, PodState>();
-  private readonly imageStates = new Map<string, { summary: ImageStateSummary; nodes: Set<string> }>();
+  private readonly imageStates = new ImageStates();
   private generation = 0;
 
   private nextGeneration(): number {
@@ -70,10 +71,10 @@ export class SchedulerCache {
   addNode(node: KObject): void {
     const name = node.metadata.name;
     const item = this.itemFor(name);
-    if (this.nodeTree.has(name)) this.removeNodeImageStates(item.info.node);
+    if (this.nodeTree.has(name)) this.imageStates.removeNode(item.info.node);
     setNode(item.info, node);
     this.nodeTree.add(name);
-    this.addNodeImageStates(node, item.info);
+    item.info.imageStates = this.imageStates.addNode(node);
     this.moveNodeInfoToHead(item);
   }
 
@@ -86,39 +87,10 @@ export class SchedulerCache {
     const item = this.nodes.get(name);
     if (!item || !this.nodeTree.has(name)) return;
     this.nodeTree.delete(name);
-    this.removeNodeImageStates(item.info.node);
+    this.imageStates.removeNode(item.info.node);
     item.info.imageStates = new Map();
     if (item.info.pods.length === 0) this.removeNodeInfoFromList(name);
     else this.moveNodeInfoToHead(item);
-  }
-
-  private addNodeImageStates(node: KObject, ni: NodeInfo): void {
-    const summaries = new Map<string, ImageStateSummary>();
-    for (const img of node.status?.images ?? []) {
-      for (const name of img.names ?? []) {
-        let state = this.imageStates.get(name);
-        if (!state) {
-          state = { summary: { size: img.sizeBytes ?? 0, numNodes: 0 }, nodes: new Set() };
-          this.imageStates.set(name, state);
-        }
-        state.nodes.add(node.metadata.name);
-        state.summary.numNodes = state.nodes.size;
-        if (!summaries.has(name)) summaries.set(name, state.summary);
-      }
-    }
-    ni.imageStates = summaries;
-  }
-
-  private removeNodeImageStates(node: KObject): void {
-    for (const img of node.status?.images ?? []) {
-      for (const name of img.names ?? []) {
-        const state = this.imageStates.get(name);
-        if (!state) continue;
-        state.nodes.delete(node.metadata.name);
-        state.summary.numNodes = state.nodes.size;
-        if (state.nodes.size === 0) this.imageStates.delete(name);
-      }
-    }
   }
 
   // ---- pods ----
