@@ -87,7 +87,8 @@ export function watchCommand(deps: WatchDeps): Command {
       const status = await deps.runLine(command, ctx, buf);
       const header = title ? [watchHeader(interval, command, deps.hostname, ctx.now(), cols), ""] : [];
       const lines = [...header, ...buf.text.replace(/\n$/, "").split("\n")].slice(0, rows).map((l) => l.slice(0, cols));
-      await ctx.stdout.write("\x1b[H" + lines.map((l) => l + "\x1b[K").join("\n") + "\x1b[J");
+      // A full-width line leaves the cursor on its last cell: erasing there would eat that cell.
+      await ctx.stdout.write("\x1b[H" + lines.map((l) => (l.length < cols ? l + "\x1b[K" : l)).join("\n") + "\x1b[J");
       if (errexit && status !== 0) {
         await ctx.stdout.write(LEAVE_ALT_SCREEN);
         return status;
