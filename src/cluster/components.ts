@@ -1,10 +1,26 @@
-// The components a cluster runs, in the order the engine visits them each round.
+// The components a cluster runs, in the order the engine visits them each round: the control
+// plane's controllers and scheduler, then every node's kubelet.
 import type { Component } from "./engine/component";
+import type { ApiClient } from "./engine/client";
 import { namespaceController } from "./controllers/namespace";
+import { controllers } from "./controllers/index";
 import { createScheduler } from "./scheduler/component";
+import { kubeletComponents, nodeLifecycleComponent } from "./kubelet/index";
+import type { TimingProfile } from "./sim/profiles/types";
 
-export function clusterComponents(): Component[] {
-  return [namespaceController, createScheduler()];
+export interface ComponentOptions {
+  sql: SqlStorage;
+  profile: TimingProfile;
+  /** The client a node's kubelet acts with (user system:node:<node>). */
+  kubeletClient(node: string): ApiClient;
+}
+
+export function clusterComponents(o: ComponentOptions): Component[] {
+  return [
+    namespaceController, ...controllers, nodeLifecycleComponent(o.sql, o.profile),
+    createScheduler(),
+    ...kubeletComponents({ sql: o.sql, profile: o.profile, clientFor: o.kubeletClient }),
+  ];
 }
 
 /** The user each component acts as, as upstream's credentials name them. */

@@ -18,8 +18,8 @@ import { Timers } from "./sim/timers";
 import { Engine } from "./engine/engine";
 import { ApiClient } from "./engine/client";
 import { clusterComponents, componentUser } from "./components";
-import { kubeletComponents, createNodeProxy, nodeLifecycleComponent } from "./kubelet/index";
-import { fastProfile } from "./sim/profiles/index";
+import { createNodeProxy, staticPods } from "./kubelet/index";
+import { getProfile } from "./sim/profiles/index";
 import { unauthorized } from "./apiserver/status";
 import { ClusterMeta, type ClusterInfo } from "./meta";
 import { findResource, storagePrefix } from "./apiserver/resources";
@@ -28,7 +28,6 @@ import { ClusterGuard, CLUSTER_QUOTAS } from "./quotas";
 import { AlarmScheduler } from "./alarm";
 import { exportTables, importTables, type ExportOptions } from "./fork";
 import type { ClusterRecord } from "./meta";
-import { TerminalHub } from "../terminal/hub";
 
 export interface InitParams {
   id: string;
@@ -40,6 +39,9 @@ export interface InitParams {
 
 export interface ClockAction { action: "get" | "pause" | "resume" | "step" | "speed"; ms?: number; speed?: number }
 export interface ClockReport { now: string; speed: number; paused: boolean; pendingTimers: number }
+
+/** How long a new cluster's control plane has been running when it is handed over. */
+const READY_CLUSTER_AGE_MS = 2 * 60_000;
 
 export class ClusterObject extends DurableObject {
   private readonly store: SqliteStore;
@@ -54,8 +56,6 @@ export class ClusterObject extends DurableObject {
   private erased = false;
   /** Rate limit, quotas and idle expiry in front of the API server (quotas.ts). */
   readonly guard: ClusterGuard;
-  /** The web terminal's hibernatable WebSockets (src/terminal/hub.ts); its kubectl comes back through `fetch`. */
-  readonly terminal = new TerminalHub(this.ctx, { verify: (t) => this.credentials.verify(t), fetch: (r) => this.fetch(r), now: () => this.clock.now(), realDelay: (ms) => this.clock.paused ? ms : ms / this.clock.speed, cluster: () => this.erased ? undefined : this.meta.get() });
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
@@ -75,9 +75,7 @@ export class ClusterObject extends DurableObject {
       now,
       ids: { uid: () => uuidFrom(random), suffix: () => nameSuffix(random) },
       reader: {
-        get: (group, resource, ns, name) => {
-          try { return this.api.registry.get(findRi(group, resource), ns, name); } catch { return undefined; }
-        },
+        get: (group, resource, ns, name) => this.api.registry.find(findRi(group, resource), ns, name),
         list: (group, resource, ns) => listAll(this.store, group, resource, ns),
       },
       traces: this.traces,
@@ -87,8 +85,13 @@ export class ClusterObject extends DurableObject {
         return c ? { user: { username: c.username, groups: c.role === "admin" ? ["kubeadm:cluster-admins", "system:authenticated"] : ["system:authenticated"] }, role: c.role } : undefined;
       },
       maxWatches: CLUSTER_QUOTAS.watches,
-      nodeProxy: createNodeProxy({ sql, now: () => this.clock.now(), realDelayUntil: (t) => this.clock.realDelayUntil(t),
-        reader: { configMap: (ns, n) => { try { return this.api.registry.get(findRi("", "configmaps"), ns, n); } catch { return undefined; } }, secret: (ns, n) => { try { return this.api.registry.get(findRi("", "secrets"), ns, n); } catch { return undefined; } } } }),
+      nodeProxy: createNodeProxy({
+        sql, now: () => this.clock.now(), realDelayUntil: (t) => this.clock.realDelayUntil(t),
+        reader: {
+          configMap: (ns, name) => this.api.registry.find(findRi("", "configmaps"), ns, name),
+          secret: (ns, name) => this.api.registry.find(findRi("", "secrets"), ns, name),
+        },
+      }),
     });
     this.engine = new Engine({
       store: this.store, timers: this.timers, clock: this.clock,
@@ -96,9 +99,10 @@ export class ClusterObject extends DurableObject {
         now, timers: this.timers, random, trace: (key, revision, entries) => this.traces.record(key, revision, entries),
         api: new ApiClient(this.api.registry, this.store, componentUser(c.name), now, c.name),
       }),
-    }, [...clusterComponents(), ...kubeletComponents({ sql, profile: (globalThis as any).__PODLAB_PROFILE === "fast" ? fastProfile : undefined,
-      clientFor: (node) => new ApiClient(this.api.registry, this.store, componentUser(`kubelet/${node}`), now, "kubelet") }),
-      nodeLifecycleComponent(sql)]);
+    }, clusterComponents({
+      sql, profile: getProfile((env as { PODLAB_PROFILE?: string } | undefined)?.PODLAB_PROFILE),
+      kubeletClient: (node) => new ApiClient(this.api.registry, this.store, componentUser(`kubelet/${node}`), now, "kubelet"),
+    }));
   }
 
   /** The cluster's clock: pause, resume, step (virtual ms, timers fire in order) or set the speed. */
@@ -134,10 +138,16 @@ export class ClusterObject extends DurableObject {
   /** Creates the cluster's initial state; a second call is refused. */
   async init(p: InitParams): Promise<ClusterInfo> {
     if (this.meta.get()) throw new Error("cluster already initialised");
+    // A "ready" cluster has been up for a while when it is handed over: its history starts in the
+    // past and the control plane runs through it (pulls, starts, probes) before the first request.
+    const created = this.clock.now();
+    this.clock.setNow(created - READY_CLUSTER_AGE_MS);
     const now = this.clock.date();
     this.ctx.storage.transactionSync(() => {
-      bootstrapCluster(this.api.registry, now, { nodes: p.nodes, hex: (n) => hex(n) });
+      bootstrapCluster(this.api.registry, now, { nodes: p.nodes, hex: (n) => hex(n), staticPods });
       this.meta.set({ id: p.id, name: p.name, template: p.template, owner: p.owner, createdAt: now.toISOString() });
+      this.engine.start();
+      this.engine.advance(READY_CLUSTER_AGE_MS);
       this.meta.setClock(this.clock.snapshot());
     });
     await this.scheduleAlarm();
@@ -188,14 +198,10 @@ export class ClusterObject extends DurableObject {
     const m = url.pathname.match(/^\/clusters\/[^/]+(\/.*)?$/);
     const path = m?.[1] ?? "/";
     const server = `${url.protocol}//${url.host}/clusters/${this.meta.get()?.id ?? ""}`;
-    if (path === "/terminal") return this.terminal.upgrade(req);
     const res = (await this.guard.admit(req, path)) ?? await this.api.handle(req, path, server);
     if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
     return res;
   }
-
-  override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> { return this.terminal.message(ws, message); }
-  override webSocketClose(ws: WebSocket): void { this.terminal.close(ws); }
 }
 
 /** `PODLAB_API_RATE` (requests per second per token) overrides the default limit, e.g. for benchmarks. */

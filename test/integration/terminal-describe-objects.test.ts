@@ -31,7 +31,7 @@ function mask(s: string): string {
     .replace(/in [\d.]+m?s \([\d.]+m?s including waiting\)/g, "in <D> (<D> including waiting)")
     .replace(/20\d{2}-[\d-]+T[\d:.]+Z/g, "<TS>")
     .replace(/^(  Normal\s+\S+\s+)\d\ds\b/gm, "$1NNs")
-    .replace(/(\s)\d\ds$/gm, "$1NNs")
+    .replace(/(\s\s)(\d+m)?\d+s$/gm, "$1NNs")
     .replace(/(Resource Version:\s+)\d+/g, "$1N")
     .replace(/^\d\ds(\s)/gm, "NNs$1");
 }

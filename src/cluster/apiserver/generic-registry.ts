@@ -70,6 +70,12 @@ export class GenericRegistry {
     return withTypeMeta(ri, fromStorage(ri, v.object as KObject));
   }
 
+  /** The object, or undefined when there is none (components' and admission's lookups). */
+  find(ri: ResourceInfo, namespace: string | undefined, name: string): KObject | undefined {
+    const v = this.deps.store.get(this.key(ri, namespace, name));
+    return v ? withTypeMeta(ri, fromStorage(ri, v.object as KObject)) : undefined;
+  }
+
   private admit(ri: ResourceInfo, op: Operation, namespace: string | undefined, name: string,
     obj: KObject | undefined, old: KObject | undefined, opts: WriteOptions): void {
     const attrs: AdmissionAttributes = {

@@ -176,12 +176,13 @@ export const repositories: RepoSpec[] = [
   ...["kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy"].map((c): RepoSpec => ({
     name: `registry.k8s.io/${c}`, behaviour: "server", distro: c === "kube-proxy" ? "debian-12" : "distroless", memoryBytes: 30 * MiB,
     config: { entrypoint: [`/usr/local/bin/${c}`], exposedPorts: [controlPlanePort[c]!], env: [PATH_STD] },
-    tags: Object.fromEntries(["v1.32.0", "v1.32.1", "v1.32.2", "v1.32.3"].map((v, i) => [v, { size: controlPlaneSize[c]! + i * 41_233 }])),
+    tags: Object.fromEntries(["v1.32.0", "v1.32.1", "v1.32.2", "v1.32.3", "v1.32.4"].map((v, i) => [v, { size: controlPlaneSize[c]! + i * 41_233 }])),
     aliases: {},
   })),
   {
     name: "registry.k8s.io/coredns/coredns", behaviour: "server", distro: "distroless", memoryBytes: 12 * MiB,
-    config: { entrypoint: ["/coredns"], exposedPorts: [53, 9153], env: [PATH_STD] },
+    // 8080 and 8181: the health and ready plugins of kubeadm's Corefile.
+    config: { entrypoint: ["/coredns"], exposedPorts: [53, 8080, 8181, 9153], env: [PATH_STD] },
     tags: { "v1.11.3": { size: 18562039 }, "v1.11.1": { size: 18182961 } },
     aliases: {},
   },

@@ -14,7 +14,7 @@ import type { WorkerContext } from "./containers";
 type Kind = "startup" | "liveness" | "readiness";
 const LABEL: Record<Kind, string> = { startup: "Startup", liveness: "Liveness", readiness: "Readiness" };
 const SERVES_ROOT = new Set(["docker.io/library/nginx", "docker.io/library/httpd"]);
-const HEALTH_PATHS = new Set(["/livez", "/readyz", "/healthz", "/health"]);
+const HEALTH_PATHS = new Set(["/livez", "/readyz", "/healthz", "/health", "/ready"]);
 
 interface Counter { failures: number; successes: number; next?: number; ok?: boolean }
 

@@ -85,6 +85,12 @@ export class VirtualClock {
     return Math.ceil(remaining / this.state.speed);
   }
 
+  /** Sets virtual time to `virtualMs` from now on (a new cluster starts its history in the past). */
+  setNow(virtualMs: number): void {
+    this.state.virtualAtAnchor = virtualMs;
+    this.state.realAtAnchor = this.realNow();
+  }
+
   /** A copy of the state, for persistence. */
   snapshot(): ClockState {
     this.reanchor();

@@ -6,7 +6,8 @@ import type { GenericRegistry } from "../apiserver/generic-registry";
 import { findResource } from "../apiserver/resources";
 import type { KObject } from "../apiserver/registry/types";
 import type { UserInfo } from "../apiserver/admission/types";
-import { nodeObject, nodeShapes, type NodeRequest } from "./nodes";
+import { NODE_DEFAULTS, nodeObject, nodeShapes, type NodeRequest } from "./nodes";
+import { coreDNS, kubeProxy, PRIORITY_CLASSES } from "./kube-system";
 import { CLUSTER_CA_PEM } from "./ca";
 
 export const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
@@ -17,6 +18,8 @@ const ri = (group: string, resource: string) => findResource(group, "v1", resour
 export interface BootstrapOptions {
   nodes?: NodeRequest;
   hex: (n: number) => string;
+  /** The control-plane node's static pods (kubeadm's manifests), created as the kubelet's mirror pods. */
+  staticPods?: (node: string, now: Date, o: { ip: string; nodeUid: string; version: string }) => KObject[];
 }
 
 export function bootstrapCluster(registry: GenericRegistry, now: Date, opts: BootstrapOptions): void {
@@ -28,6 +31,7 @@ export function bootstrapCluster(registry: GenericRegistry, now: Date, opts: Boo
   for (const name of SYSTEM_NAMESPACES) {
     create("", "namespaces", undefined, { metadata: { name, labels: { "kubernetes.io/metadata.name": name } } });
   }
+  for (const pc of PRIORITY_CLASSES) create("scheduling.k8s.io", "priorityclasses", undefined, pc);
   for (const ns of SYSTEM_NAMESPACES) {
     create("", "serviceaccounts", ns, { metadata: { name: "default" } }, "kube-controller-manager");
     create("", "configmaps", ns, {
@@ -69,7 +73,20 @@ export function bootstrapCluster(registry: GenericRegistry, now: Date, opts: Boo
       metadata: { name: shape.name, ownerReferences: [{ apiVersion: "v1", kind: "Node", name: shape.name, uid: created.metadata.uid }] },
       spec: { holderIdentity: shape.name, leaseDurationSeconds: 40, renewTime: now.toISOString().replace("Z", "000Z") },
     }, "kubelet");
+    if (shape.controlPlane && opts.staticPods) {
+      for (const pod of opts.staticPods(shape.name, now, { ip: shape.internalIP, nodeUid: created.metadata.uid, version: NODE_DEFAULTS.kubeletVersion })) {
+        create("", "pods", "kube-system", pod, "kubelet");
+      }
+    }
   }
+  for (const sa of ["coredns", "kube-proxy"]) create("", "serviceaccounts", "kube-system", { metadata: { name: sa } }, "kubeadm");
+  const dns = coreDNS();
+  create("", "configmaps", "kube-system", dns.configMap, "kubeadm");
+  create("", "services", "kube-system", dns.service, "kubeadm");
+  create("apps", "deployments", "kube-system", dns.deployment, "kubeadm");
+  const proxy = kubeProxy(NODE_DEFAULTS.kubeletVersion);
+  create("", "configmaps", "kube-system", proxy.configMap, "kubeadm");
+  create("apps", "daemonsets", "kube-system", proxy.daemonSet, "kubeadm");
 }
 
 function uuidFromHex(h: string): string {
