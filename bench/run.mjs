@@ -4,9 +4,11 @@
 import { startServer } from "./server.mjs";
 import { createPodLatency, list10k, watchLatency, writesPerSecond } from "./api.mjs";
 import { loadTest } from "./load.mjs";
+import { schedulerBench } from "./scheduler-run.mjs";
 
-const server = await startServer();
 const results = { started: new Date().toISOString(), node: process.version };
+results.scheduler = await schedulerBench();
+const server = await startServer();
 try {
   results.create_pod = await createPodLatency(server.url);
   results.writes = await writesPerSecond(server.url);
