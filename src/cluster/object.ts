@@ -112,7 +112,7 @@ export class ClusterObject extends DurableObject {
     if (c.action === "pause") this.clock.pause();
     else if (c.action === "resume") this.clock.resume();
     else if (c.action === "speed") this.clock.setSpeed(c.speed ?? 1);
-    else if (c.action === "step") this.engine.advance(Math.max(0, c.ms ?? 0));
+    else if (c.action === "step") await this.engine.advance(Math.max(0, c.ms ?? 0));
     if (c.action !== "get") this.meta.setClock(this.clock.snapshot());
     await this.scheduleAlarm();
     return { now: this.clock.date().toISOString(), speed: this.clock.speed, paused: this.clock.paused, pendingTimers: this.timers.count() };
@@ -124,7 +124,7 @@ export class ClusterObject extends DurableObject {
     if (!this.meta.get() || this.erased) return;
     if (this.guard.expiry.expiryDue(Date.now())) { await this.erase(); return; }
     this.engine.start();
-    this.engine.run();
+    await this.engine.run();
     await this.scheduleAlarm();
   }
 
@@ -146,10 +146,10 @@ export class ClusterObject extends DurableObject {
     this.ctx.storage.transactionSync(() => {
       bootstrapCluster(this.api.registry, now, { nodes: p.nodes, hex: (n) => hex(n), staticPods });
       this.meta.set({ id: p.id, name: p.name, template: p.template, owner: p.owner, createdAt: now.toISOString() });
-      this.engine.start();
-      this.engine.advance(READY_CLUSTER_AGE_MS);
-      this.meta.setClock(this.clock.snapshot());
     });
+    this.engine.start();
+    await this.engine.advance(READY_CLUSTER_AGE_MS);
+    this.meta.setClock(this.clock.snapshot());
     await this.scheduleAlarm();
     return this.info();
   }

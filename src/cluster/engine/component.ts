@@ -32,5 +32,9 @@ export interface SyncResult {
 export interface Component {
   name: string;
   watches: WatchSpec[];
-  sync(key: string, ctx: ComponentContext): SyncResult | void;
+  /**
+   * May be async only for work that awaits nothing but virtual time (container programs): the
+   * object's other events do not interleave with it, so a sync still sees one consistent state.
+   */
+  sync(key: string, ctx: ComponentContext): SyncResult | void | Promise<SyncResult | void>;
 }

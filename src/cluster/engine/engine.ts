@@ -65,7 +65,7 @@ export class Engine {
    * Moves due timers into the queues and syncs until nothing is queued or the budget (real ms)
    * is spent. Returns what was done.
    */
-  run(budgetMs = 200): RunStats {
+  async run(budgetMs = 200): Promise<RunStats> {
     const stats: RunStats = { syncs: 0, timersFired: 0, errors: 0 };
     const deadline = Date.now() + budgetMs;
     for (;;) {
@@ -76,7 +76,7 @@ export class Engine {
         if (key === undefined) continue;
         progressed = true;
         stats.syncs++;
-        this.syncOne(c, key, stats);
+        await this.syncOne(c, key, stats);
       }
       if (!progressed && !this.hasDueTimers()) break;
       if (Date.now() > deadline) break;
@@ -84,10 +84,10 @@ export class Engine {
     return stats;
   }
 
-  private syncOne(c: Component, key: string, stats: RunStats): void {
+  private async syncOne(c: Component, key: string, stats: RunStats): Promise<void> {
     const ctx = this.contexts.get(c.name)!;
     try {
-      const r = c.sync(key, ctx);
+      const r = await c.sync(key, ctx);
       if (r?.requeueAfterMs !== undefined) {
         this.deps.timers.schedule(SYNC_TIMER, `${c.name}|${key}`, this.deps.clock.now() + r.requeueAfterMs, undefined, { keepEarlier: true });
       }
@@ -118,20 +118,20 @@ export class Engine {
    * Moves virtual time forward by `ms`, firing every timer in between at its own due time, so
    * what happens during the step carries the right timestamps (tests and the clock API use it).
    */
-  advance(ms: number, maxRounds = 100_000): RunStats {
+  async advance(ms: number, maxRounds = 100_000): Promise<RunStats> {
     const total: RunStats = { syncs: 0, timersFired: 0, errors: 0 };
     const add = (r: RunStats) => { total.syncs += r.syncs; total.timersFired += r.timersFired; total.errors += r.errors; };
     const { clock, timers } = this.deps;
     const target = clock.now() + ms;
-    add(this.run(10_000));
+    add(await this.run(10_000));
     for (let i = 0; i < maxRounds; i++) {
       const next = timers.earliest();
       if (next === undefined || next > target) break;
       clock.advanceTo(next);
-      add(this.run(10_000));
+      add(await this.run(10_000));
     }
     clock.advanceTo(target);
-    add(this.run(10_000));
+    add(await this.run(10_000));
     return total;
   }
 
