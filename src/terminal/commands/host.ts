@@ -2,6 +2,9 @@
 // cluster's real state through the session's transport.
 import type { Command } from "../../shell/types";
 import type { KubeTransport } from "../types";
+import { crictlCommand } from "./crictl";
+import { kubeadmCommand } from "./kubeadm";
+import { systemctlCommand } from "./systemctl";
 
 export interface HostEnv {
   transport: KubeTransport;
@@ -11,6 +14,6 @@ export interface HostEnv {
   server: string;
 }
 
-export function hostCommands(_env: HostEnv): [string, Command][] {
-  return [];
+export function hostCommands(env: HostEnv): [string, Command][] {
+  return [["kubeadm", kubeadmCommand(env)], ["systemctl", systemctlCommand(env)], ["crictl", crictlCommand(env)]];
 }
