@@ -67,13 +67,20 @@ export class GenericRegistry {
   get(ri: ResourceInfo, namespace: string | undefined, name: string): KObject {
     const v = this.deps.store.get(this.key(ri, namespace, name));
     if (!v) throw notFound(ri, name);
-    return withTypeMeta(ri, fromStorage(ri, v.object as KObject));
+    return withTypeMeta(ri, this.present(ri, v.object as KObject));
+  }
+
+  /** A stored object as readers see it: in the resource's own form, with its clock-computed fields. */
+  present(ri: ResourceInfo, stored: KObject): KObject {
+    const s = strategyFor(ri.group, ri.resource);
+    const obj = s.fromStorage?.(stored) ?? stored;
+    return s.computed ? s.computed(obj, { now: this.deps.now(), reader: this.deps.reader }) : obj;
   }
 
   /** The object, or undefined when there is none (components' and admission's lookups). */
   find(ri: ResourceInfo, namespace: string | undefined, name: string): KObject | undefined {
     const v = this.deps.store.get(this.key(ri, namespace, name));
-    return v ? withTypeMeta(ri, fromStorage(ri, v.object as KObject)) : undefined;
+    return v ? withTypeMeta(ri, this.present(ri, v.object as KObject)) : undefined;
   }
 
   private admit(ri: ResourceInfo, op: Operation, namespace: string | undefined, name: string,

@@ -17,7 +17,12 @@ export interface SelectionOptions {
   fieldSelector?: string;
 }
 
+/** How a stored object is shown to readers (GenericRegistry.present); default: its own form. */
+export type Presenter = (ri: ResourceInfo, stored: KObject) => KObject;
+const asStored: Presenter = (ri, o) => fromStorage(ri, o);
+
 export interface ListOptions extends SelectionOptions {
+  present?: Presenter;
   limit?: number;
   continue?: string;
   resourceVersion?: string;
@@ -89,7 +94,8 @@ export function list(store: Store, ri: ResourceInfo, namespace: string | undefin
   }
   try {
     const r = store.list({ prefix, limit: opts.limit, startAfter, revision, predicate: predicate as (o: Obj) => boolean });
-    const items = r.items.map((v) => fromStorage(ri, v.object as KObject));
+    const present = opts.present ?? asStored;
+    const items = r.items.map((v) => present(ri, v.object as KObject));
     return {
       items, resourceVersion: String(r.revision),
       continue: r.continueKey ? encodeContinue(r.revision, r.continueKey.slice(prefix.length)) : undefined,
@@ -114,6 +120,7 @@ export interface WatchEvent {
 }
 
 export interface WatchOptions extends SelectionOptions {
+  present?: Presenter;
   resourceVersion?: string;
 }
 
@@ -126,7 +133,8 @@ export function watch(store: Store, ri: ResourceInfo, namespace: string | undefi
   send: (e: WatchEvent) => void): Watcher {
   const predicate = selectionPredicate(ri, opts);
   const prefix = namespacePrefix(ri, namespace);
-  const typed = (o: Obj) => withTypeMeta(ri, fromStorage(ri, o as KObject));
+  const present = opts.present ?? asStored;
+  const typed = (o: Obj) => withTypeMeta(ri, present(ri, o as KObject));
   let after: number;
   if (!opts.resourceVersion || opts.resourceVersion === "0") {
     const snapshot = store.list({ prefix, predicate: predicate as (o: Obj) => boolean });

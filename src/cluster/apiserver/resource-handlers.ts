@@ -89,6 +89,7 @@ function getOne(c: Call): Response {
 function listAll(c: Call): Response {
   const limit = c.q.get("limit");
   const r = list(c.deps.store, c.ri, c.info.namespace, {
+    present: (ri, o) => c.deps.registry.present(ri, o),
     labelSelector: c.q.get("labelSelector") ?? undefined, fieldSelector: c.q.get("fieldSelector") ?? undefined,
     limit: limit ? Math.max(0, Number(limit) || 0) : undefined, continue: c.q.get("continue") ?? undefined,
     resourceVersion: c.q.get("resourceVersion") ?? undefined, resourceVersionMatch: c.q.get("resourceVersionMatch") ?? undefined,
@@ -112,6 +113,7 @@ function watchAll(c: Call): Response {
   const timeout = c.q.get("timeoutSeconds");
   try {
     return watchResponse(c.deps.store, c.ri, c.info.namespace, {
+      present: (ri, o) => c.deps.registry.present(ri, o),
       labelSelector: c.q.get("labelSelector") ?? undefined, fieldSelector: c.q.get("fieldSelector") ?? undefined,
       resourceVersion: c.q.get("resourceVersion") ?? undefined,
       timeoutSeconds: timeout ? Number(timeout) : undefined,

@@ -49,6 +49,11 @@ export interface Strategy {
   /** Versions stored in another form (events.k8s.io Events are stored as core Events): to and from storage. */
   toStorage?(obj: KObject): KObject;
   fromStorage?(obj: KObject): KObject;
+  /**
+   * Fields computed from the clock when the object is read, never written because time passed
+   * (node heartbeats, lease renewals): applied to every get, list and watch answer.
+   */
+  computed?(obj: KObject, ctx: { now: Date; reader: import("../admission/types").ObjectReader }): KObject;
   /** Work on create that needs the cluster's other objects (a Service's cluster IP and node ports). */
   allocate?(obj: KObject, reader: import("../admission/types").ObjectReader): void;
 }
