@@ -15,10 +15,10 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer(extraArgs = []) {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), "podlab-bench-"));
-  const child = spawn("node", ["scripts/start.mjs", "--var", "PODLAB_API_RATE:1000000"], {
+  const child = spawn("node", ["scripts/start.mjs", "--var", "PODLAB_API_RATE:1000000", ...extraArgs], {
     detached: true, stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), PODLAB_PERSIST: state },
   });
