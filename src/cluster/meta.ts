@@ -17,6 +17,7 @@ export interface ClusterInfo extends ClusterRecord {
 
 export class ClusterMeta {
   private cached: ClusterRecord | undefined;
+  private rngSaved: number | undefined;
 
   constructor(private readonly sql: SqlStorage) {
     sql.exec("CREATE TABLE IF NOT EXISTS cluster_meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
@@ -36,6 +37,18 @@ export class ClusterMeta {
 
   setClock(c: ClockState): void {
     this.sql.exec("INSERT OR REPLACE INTO cluster_meta (k, v) VALUES ('clock', ?)", JSON.stringify(c));
+  }
+
+  rngState(): number | undefined {
+    const row = this.sql.exec("SELECT v FROM cluster_meta WHERE k = 'rng'").toArray()[0];
+    return row ? Number(row.v) : undefined;
+  }
+
+  /** Keeps the random source's state; written only when it moved. */
+  saveRng(state: number): void {
+    if (state === this.rngSaved) return;
+    this.sql.exec("INSERT OR REPLACE INTO cluster_meta (k, v) VALUES ('rng', ?)", String(state));
+    this.rngSaved = state;
   }
 
   set(r: ClusterRecord): void {

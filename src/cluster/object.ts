@@ -20,6 +20,7 @@ import { ApiClient } from "./engine/client";
 import { clusterComponents, componentUser } from "./components";
 import { createNodeProxy, staticPods } from "./kubelet/index";
 import { getProfile } from "./sim/profiles/index";
+import { Rng } from "./sim/rng";
 import { unauthorized } from "./apiserver/status";
 import { ClusterMeta, type ClusterInfo } from "./meta";
 import { findResource, storagePrefix } from "./apiserver/resources";
@@ -52,6 +53,7 @@ export class ClusterObject extends DurableObject {
   private readonly timers: Timers;
   private readonly engine: Engine;
   private readonly alarm_: AlarmScheduler;
+  private readonly rng: Rng;
   readonly api: ApiServer;
   private erased = false;
   /** Rate limit, quotas and idle expiry in front of the API server (quotas.ts). */
@@ -68,7 +70,10 @@ export class ClusterObject extends DurableObject {
     this.clock = new VirtualClock(Date.now, this.meta.clock());
     this.timers = new Timers(sql);
     this.alarm_ = new AlarmScheduler(ctx.storage);
-    const random = Math.random;
+    // One seeded random source per cluster (uids, name suffixes, tie-breaks), kept across restarts
+    // and copied by forks, so the same actions give the same results.
+    this.rng = new Rng(this.meta.rngState() ?? crypto.getRandomValues(new Uint32Array(1))[0]!);
+    const random = () => this.rng.next();
     const now = () => this.clock.date();
     this.api = new ApiServer({
       store: this.store,
@@ -114,6 +119,7 @@ export class ClusterObject extends DurableObject {
     else if (c.action === "speed") this.clock.setSpeed(c.speed ?? 1);
     else if (c.action === "step") await this.engine.advance(Math.max(0, c.ms ?? 0));
     if (c.action !== "get") this.meta.setClock(this.clock.snapshot());
+    this.meta.saveRng(this.rng.state);
     await this.scheduleAlarm();
     return { now: this.clock.date().toISOString(), speed: this.clock.speed, paused: this.clock.paused, pendingTimers: this.timers.count() };
   }
@@ -125,6 +131,7 @@ export class ClusterObject extends DurableObject {
     if (this.guard.expiry.expiryDue(Date.now())) { await this.erase(); return; }
     this.engine.start();
     await this.engine.run();
+    this.meta.saveRng(this.rng.state);
     await this.scheduleAlarm();
   }
 
@@ -150,6 +157,7 @@ export class ClusterObject extends DurableObject {
     this.engine.start();
     await this.engine.advance(READY_CLUSTER_AGE_MS);
     this.meta.setClock(this.clock.snapshot());
+    this.meta.saveRng(this.rng.state);
     await this.scheduleAlarm();
     return this.info();
   }
@@ -199,6 +207,7 @@ export class ClusterObject extends DurableObject {
     const path = m?.[1] ?? "/";
     const server = `${url.protocol}//${url.host}/clusters/${this.meta.get()?.id ?? ""}`;
     const res = (await this.guard.admit(req, path)) ?? await this.api.handle(req, path, server);
+    this.meta.saveRng(this.rng.state);
     if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
     return res;
   }
