@@ -29,6 +29,7 @@ import { ClusterGuard, CLUSTER_QUOTAS } from "./quotas";
 import { AlarmScheduler } from "./alarm";
 import { exportTables, importTables, type ExportOptions } from "./fork";
 import type { ClusterRecord } from "./meta";
+import { TerminalHub } from "../terminal/hub";
 
 export interface InitParams {
   id: string;
@@ -58,6 +59,8 @@ export class ClusterObject extends DurableObject {
   private erased = false;
   /** Rate limit, quotas and idle expiry in front of the API server (quotas.ts). */
   readonly guard: ClusterGuard;
+  /** The web terminal's hibernatable WebSockets (src/terminal/hub.ts); its kubectl comes back through `fetch`. */
+  readonly terminal = new TerminalHub(this.ctx, { verify: (t) => this.credentials.verify(t), fetch: (r) => this.fetch(r), now: () => this.clock.now(), realDelay: (ms) => this.clock.paused ? ms : ms / this.clock.speed, cluster: () => this.erased ? undefined : this.meta.get() });
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
@@ -206,11 +209,15 @@ export class ClusterObject extends DurableObject {
     const m = url.pathname.match(/^\/clusters\/[^/]+(\/.*)?$/);
     const path = m?.[1] ?? "/";
     const server = `${url.protocol}//${url.host}/clusters/${this.meta.get()?.id ?? ""}`;
+    if (path === "/terminal") return this.terminal.upgrade(req);
     const res = (await this.guard.admit(req, path)) ?? await this.api.handle(req, path, server);
     this.meta.saveRng(this.rng.state);
     if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
     return res;
   }
+
+  override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> { return this.terminal.message(ws, message); }
+  override webSocketClose(ws: WebSocket): void { this.terminal.close(ws); }
 }
 
 /** `PODLAB_API_RATE` (requests per second per token) overrides the default limit, e.g. for benchmarks. */
