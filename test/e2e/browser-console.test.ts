@@ -25,10 +25,12 @@ async function screen(page: Page): Promise<string> {
   return page.$$eval(".xterm-rows > div", (rows) => rows.map((r) => (r.textContent ?? "").replace(/\s+$/, "")).join("\n").replace(/\n+$/, ""));
 }
 
-async function waitScreen(page: Page, match: RegExp, timeout = 20_000): Promise<string> {
+/** Wait for the terminal to show `match`; `unwrap` joins rows first (a long line wraps on a narrow screen). */
+async function waitScreen(page: Page, match: RegExp, timeout = 20_000, unwrap = false): Promise<string> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const text = await screen(page);
+    const rows = await screen(page);
+    const text = unwrap ? rows.replace(/\n/g, "") : rows;
     if (match.test(text)) return text;
     if (Date.now() > deadline) throw new Error(`terminal never showed ${match}:\n${text}`);
     await page.waitForTimeout(100);
@@ -92,7 +94,7 @@ describe("web console in Chromium", () => {
       await typeLine(vpage, "kubectl get po");
       await waitScreen(vpage, /nginx\s+1\/1\s+Running/);
       await typeLine(vpage, "kubectl delete pod nginx");
-      await waitScreen(vpage, /Error from server \(Forbidden\): pods "nginx" is forbidden: User "viewer:[^"]+" cannot delete resource "pods" in API group "" in the namespace "default"/);
+      await waitScreen(vpage, /Error from server \(Forbidden\): pods "nginx" is forbidden: User "viewer:[^"]+" cannot delete resource "pods" in API group "" in the namespace "default"controlplane/, 20_000, true);
     }
     await vpage.screenshot({ path: join(ARTIFACTS, "share-320.png") });
 
