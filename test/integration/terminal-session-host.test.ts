@@ -12,7 +12,7 @@ describe("terminal session: kubeadm, systemctl, crictl", () => {
     await t.waitFor(P);
     t.send("systemctl status kubelet\r");
     const text = await t.waitFor(/└─14204 \/usr\/bin\/kubelet/);
-    expect(text).toMatch(/^● kubelet\.service - kubelet: The Kubernetes Node Agent\n {5}Loaded: loaded \(\/usr\/lib\/systemd\/system\/kubelet\.service; enabled; preset: enabled\)\n {4}Drop-In: \/usr\/lib\/systemd\/system\/kubelet\.service\.d\n {13}└─10-kubeadm\.conf\n {5}Active: active \(running\) since \w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; \d+s ago$/m);
+    expect(text).toMatch(/^● kubelet\.service - kubelet: The Kubernetes Node Agent\n {5}Loaded: loaded \(\/usr\/lib\/systemd\/system\/kubelet\.service; enabled; preset: enabled\)\n {4}Drop-In: \/usr\/lib\/systemd\/system\/kubelet\.service\.d\n {13}└─10-kubeadm\.conf\n {5}Active: active \(running\) since \w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; (\d+min )?\d+s ago$/m);
     t.send("systemctl status crio; echo status=$?\r");
     await t.waitFor(/^Unit crio\.service could not be found\.\nstatus=4$/m);
     t.send("systemctl status containerd | head -n 1\r");

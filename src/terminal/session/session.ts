@@ -4,22 +4,17 @@
 // socket or an object restart through the session store. Output goes to every socket attached to
 // the session and into the scroll-back. Mirrors bash's interactive loop (reader_loop) with a tty
 // in cooked mode while a job runs. No upstream file.
-import { ShellSyntaxError } from "../../shell/ast";
 import type { Vfs } from "../../shell/fs";
-import { shellCommands } from "../../shell/index";
 import { Shell } from "../../shell/interp";
-import { BufferOutput, emptyInput } from "../../shell/io";
-import { parse } from "../../shell/parser";
-import type { Command, CommandRegistry, ShellHost } from "../../shell/types";
-import { aliasCommand, aliasRunner, clearCommand, historyCommand, unaliasCommand } from "../commands/builtins";
-import { hostCommands } from "../commands/host";
-import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, watchCommand } from "../commands/watch";
+import type { CommandRegistry, ShellHost } from "../../shell/types";
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN } from "../commands/watch";
 import { columns, commonPrefix, complete } from "../complete/complete";
-import { kubectlCommand } from "../kubectl-command";
 import { LineEditor, newEditorState } from "../line/editor";
 import { type Key, parseKeys } from "../line/keys";
 import type { KubectlEnv, KubeTransport } from "../types";
 import { HOME, HOSTNAME, hostFs, loginVars, prompt, userFiles } from "./host";
+import { incomplete } from "./continuation";
+import { jobCommands } from "./registry";
 import { INTERRUPTED, Job } from "./job";
 import { HISTORY_LIMIT, type SessionState, type SessionStore } from "./store";
 
@@ -218,24 +213,11 @@ export class TerminalSession {
   }
 
   private commands(job: Job, env: KubectlEnv): CommandRegistry {
-    const interactive = () => this.state;
-    let registry: CommandRegistry;
-    const runLine = async (line: string, _ctx: unknown, buf: BufferOutput) => {
-      const sub = this.shellFor(job, registry);
-      return sub.run(line, { 0: emptyInput, 1: buf, 2: buf });
-    };
-    const own: [string, Command][] = [
-      ["kubectl", kubectlCommand(env)],
-      ["history", historyCommand(interactive)],
-      ["alias", aliasCommand(interactive)],
-      ["unalias", unaliasCommand(interactive)],
-      ["clear", clearCommand],
-      ["watch", watchCommand({ hostname: HOSTNAME, size: () => ({ cols: this.state.cols, rows: this.state.rows }), runLine })],
-      ...hostCommands({ transport: env.transport, now: () => this.deps.now(), server: env.server }),
-      ...Object.entries(this.state.aliases).map(([name, value]): [string, Command] => [name, aliasRunner(value)]),
-    ];
-    registry = shellCommands(own, "bash");
-    return registry;
+    return jobCommands({
+      env, state: () => this.state, now: () => this.deps.now(),
+      size: () => ({ cols: this.state.cols, rows: this.state.rows }),
+      shellFor: (commands) => this.shellFor(job, commands),
+    });
   }
 
   private shellFor(job: Job, commands: CommandRegistry): Shell {
@@ -323,29 +305,4 @@ export class TerminalSession {
 
 function varsFrom(list: [string, string, boolean][]): Vars {
   return new Map(list.map(([k, value, exported]) => [k, { value, exported }]));
-}
-
-/** The command needs more lines (an open heredoc, quote, or compound command), as bash's PS2. */
-function incomplete(src: string): boolean {
-  if (openHeredoc(src)) return true;
-  try {
-    parse(src);
-    return false;
-  } catch (e) {
-    return e instanceof ShellSyntaxError && /end of file|unterminated|EOF/.test(e.detail);
-  }
-}
-
-/** A here-document whose delimiter line has not been typed yet. */
-function openHeredoc(src: string): boolean {
-  const pending: { delim: string; strip: boolean }[] = [];
-  for (const line of src.split("\n")) {
-    const h = pending[0];
-    if (h) {
-      if ((h.strip ? line.replace(/^\t+/, "") : line) === h.delim) pending.shift();
-      continue;
-    }
-    for (const m of line.matchAll(/(?<!<)<<(-?)\s*(['"]?)([A-Za-z_][\w-]*)\2/g)) pending.push({ delim: m[3]!, strip: m[1] === "-" });
-  }
-  return pending.length > 0;
 }
