@@ -7,31 +7,15 @@ import type { KObject } from "./registry/types";
 import { badRequest, requestTooLarge, StatusError } from "./status";
 import { decodeProtobufObject } from "./protobuf";
 import { unknownFieldPaths } from "./openapi";
+import { readLimited } from "../../lib/limited-body";
 
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
 
-/** Reads the body, refusing more than the limit without reading it whole. */
+/** Reads the body, refusing more than the limit (413) without reading it whole. */
 export async function readBody(req: Request, limit = MAX_REQUEST_BODY_BYTES): Promise<Uint8Array> {
-  const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) throw requestTooLarge(limit);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw requestTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let off = 0;
-  for (const c of chunks) { out.set(c, off); off += c.byteLength; }
-  return out;
+  const r = await readLimited(req, limit);
+  if (!r.ok) throw requestTooLarge(limit);
+  return r.bytes;
 }
 
 export const mediaType = (ct: string | null) => (ct ?? "application/json").split(";")[0].trim().toLowerCase();
