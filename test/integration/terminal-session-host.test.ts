@@ -17,8 +17,10 @@ describe("terminal session: kubeadm, systemctl, crictl", () => {
     await t.waitFor(/^Unit crio\.service could not be found\.\nstatus=4$/m);
     t.send("systemctl status containerd | head -n 1\r");
     await t.waitFor(/^● containerd\.service - containerd container runtime$/m);
-    t.send("crictl pods | head -n 1\r");
-    await t.waitFor(/^POD ID {14}CREATED {13}STATE {15}NAME {16}NAMESPACE {11}ATTEMPT {13}RUNTIME$/m);
+    t.send("crictl pods\r");
+    await t.waitFor(/^POD ID {14}CREATED {13}STATE {15}NAME +NAMESPACE {11}ATTEMPT {13}RUNTIME\n(.*\n)*[0-9a-f]{13} +\d+ minutes ago +Ready +kube-apiserver-controlplane +kube-system +0 +\(default\)$/m);
+    t.send("crictl ps\r");
+    await t.waitFor(/^CONTAINER +IMAGE +CREATED +STATE +NAME +ATTEMPT +POD ID +POD +NAMESPACE\n(.*\n)*[0-9a-f]{13} +[0-9a-f]{13} +\S.* ago +Running +kube-apiserver +0 +[0-9a-f]{13} +kube-apiserver-controlplane +kube-system$/m);
     t.close();
   });
 

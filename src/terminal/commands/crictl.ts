@@ -9,7 +9,8 @@ import { HOSTNAME } from "../session/host";
 import type { HostEnv } from "./host";
 import { HostApiError, type KubeList, type PodLike, getJson, hexId, humanDuration } from "./host-api";
 
-const short = (id: string) => id.replace(/^[a-z]+:\/\//, "").replace(/^sha256:/, "").slice(0, 13);
+/** crictl's truncated ids: a runtime id (containerd://…) or an image digest (repo@sha256:…), 13 hex digits. */
+const short = (id: string) => id.replace(/^[a-z]+:\/\//, "").replace(/^.*sha256:/, "").slice(0, 13);
 
 export function crictlCommand(env: HostEnv): Command {
   return async (ctx) => {
@@ -25,6 +26,8 @@ export function crictlCommand(env: HostEnv): Command {
       await ctx.stderr.write(`E0000 00:00:00.000000 connect.go:58] "Connect using endpoint failed" err="${e instanceof HostApiError ? e.message : String(e)}"\n`);
       return 1;
     }
+    // crictl lists newest first (podByCreated / containerByCreated)
+    pods.sort((a, b) => Date.parse(b.metadata.creationTimestamp) - Date.parse(a.metadata.creationTimestamp));
     const now = env.now();
     const ago = (t: string | undefined) => (t ? `${humanDuration(now - Date.parse(t))} ago` : "");
     let table: string;
