@@ -78,11 +78,6 @@ export class TerminalHub {
     if (!others.length && session && !session.running) this.sessions.delete(att.key);
   }
 
-  /** The in-memory session for a key, if one is loaded (tests). */
-  sessionFor(key: string): TerminalSession | undefined {
-    return this.sessions.get(key);
-  }
-
   private async authenticate(ws: WebSocket, att: Attachment, m: Record<string, unknown>): Promise<void> {
     const token = typeof m.token === "string" ? m.token : "";
     const sid = typeof m.session === "string" ? m.session : "";

@@ -96,13 +96,6 @@ export class TerminalSession {
     return this.queue;
   }
 
-  /** Resolves once every input so far is handled and the running command, if any, has finished. */
-  async idle(): Promise<void> {
-    await this.queue;
-    while (this.job) await new Promise((r) => setTimeout(r, 5));
-    await this.queue;
-  }
-
   get running(): boolean {
     return this.job !== undefined;
   }
