@@ -6,7 +6,8 @@
 import { ClusterMeta, type ClusterRecord } from "./meta";
 
 /** Tables that belong to one cluster object and are never copied. */
-const NOT_COPIED = new Set(["credentials", "limits_expiry"]);
+// A fork is a fresh cluster: no credentials, expiry or terminal sessions (scroll-back) of the source.
+const NOT_COPIED = new Set(["credentials", "limits_expiry", "terminal_sessions", "terminal_scrollback"]);
 const SECRETS_PREFIX = "/registry/secrets/";
 /** Rows per line of the export stream. */
 const BATCH_ROWS = 200;

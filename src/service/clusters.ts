@@ -3,7 +3,7 @@
 // its tokens die with it) and credentials (each kubeconfig download is one, revocable).
 import type { Env } from "./env";
 import { randomId } from "../lib/crypto";
-import { clusterStub, CLUSTER_ID, mintCredential, serverUrl } from "./credentials";
+import { clusterStub, CLUSTER_ID, consoleUrl, mintCredential, serverUrl } from "./credentials";
 import { kubeconfig } from "./kubeconfig";
 import { accountStub } from "./auth";
 import { notFoundError, quotaError } from "./errors";
@@ -44,6 +44,8 @@ export async function createCluster(env: Env, origin: string, account: AccountRe
     const share = req.share ? await createShare(env, origin, summary, "created with the cluster") : undefined;
     return {
       ...summary, expiresAt: new Date(expiresAt).toISOString(), token,
+      // The web console with this cluster's token in the fragment, which browsers never send to a server.
+      consoleUrl: `${consoleUrl(origin, id)}#token=${token}`,
       kubeconfig: kubeconfig(name, summary.server, token), ...(share ? { shareUrl: share.url } : {}),
     };
   } catch (e) {
@@ -68,7 +70,7 @@ async function view(env: Env, account: AccountRecord, s: ClusterSummary): Promis
     return undefined;
   }
   return {
-    ...s, expiresAt: u.expiresAt, ttlHours: u.ttlHours,
+    ...s, consoleUrl: consoleUrl(new URL(s.server).origin, s.id), expiresAt: u.expiresAt, ttlHours: u.ttlHours,
     usage: { objects: u.objects, bytes: u.bytes, watches: u.watches, revision: u.revision },
     limits: { objects: u.limits.objects, bytes: u.limits.bytes, watches: u.limits.watches },
   };

@@ -9,6 +9,9 @@ export const clusterStub = (env: Env, id: string) => env.CLUSTER.get(env.CLUSTER
 
 export const serverUrl = (origin: string, id: string) => `${origin}/clusters/${id}`;
 
+/** The cluster's web console; opened without a token, the page mints one with the account's. */
+export const consoleUrl = (origin: string, id: string) => `${origin}/c/${id}`;
+
 /** Cluster ids as randomId(12) makes them; anything else names no cluster. */
 export const CLUSTER_ID = /^[a-z0-9]{12}$/;
 

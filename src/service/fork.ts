@@ -5,7 +5,7 @@
 import type { Env } from "./env";
 import { randomId } from "../lib/crypto";
 import { accountStub } from "./auth";
-import { clusterStub, CLUSTER_ID, mintCredential, serverUrl } from "./credentials";
+import { clusterStub, CLUSTER_ID, consoleUrl, mintCredential, serverUrl } from "./credentials";
 import { kubeconfig } from "./kubeconfig";
 import { ownedCluster, clusterQuotaError } from "./clusters";
 import { notFoundError, ServiceError } from "./errors";
@@ -52,7 +52,10 @@ export async function forkCluster(env: Env, origin: string, account: AccountReco
     await restart(env, id);
     const expiresAt = await clusterStub(env, id).startExpiry(req.ttlHours ?? DEFAULT_CLUSTER_TTL_HOURS);
     const { token } = await mintCredential(env, id, "admin", "kubernetes-admin", "created with the fork");
-    return { ...summary, expiresAt: new Date(expiresAt).toISOString(), token, kubeconfig: kubeconfig(summary.name, summary.server, token) };
+    return {
+      ...summary, expiresAt: new Date(expiresAt).toISOString(), token,
+      consoleUrl: `${consoleUrl(origin, id)}#token=${token}`, kubeconfig: kubeconfig(summary.name, summary.server, token),
+    };
   } catch (e) {
     await clusterStub(env, id).erase().catch(() => undefined);
     await acct.removeCluster(id);

@@ -58,6 +58,7 @@ export const ClusterSummary = z.object({
 export type ClusterSummary = z.infer<typeof ClusterSummary>;
 
 export const ClusterView = ClusterSummary.extend({
+  consoleUrl: z.string().describe("The cluster's web console; the page asks for a token with the account's"),
   expiresAt: z.string().optional(),
   ttlHours: z.number().optional(),
   usage: z.object({ objects: z.number(), bytes: z.number(), watches: z.number(), revision: z.number() }),
@@ -68,6 +69,7 @@ export type ClusterView = z.infer<typeof ClusterView>;
 export const ClusterCreated = ClusterSummary.extend({
   expiresAt: z.string().optional(),
   token: z.string().describe("Admin token of the cluster's first credential; shown once"),
+  consoleUrl: z.string().describe("The web console with the token in the URL fragment (never sent to a server)"),
   kubeconfig: z.string(),
   shareUrl: z.string().optional(),
 });
