@@ -57,6 +57,8 @@ export function resolvePath(cwd: string, p: string): string {
 
 export class Vfs {
   readonly root: DirNode;
+  /** Counts every change to the tree (a probe's outcome can only change when this does). */
+  version = 0;
 
   constructor(private readonly now: () => number = () => 0) {
     this.root = { kind: "dir", entries: new Map(), mode: 0o755, mtime: now() };
@@ -76,6 +78,7 @@ export class Vfs {
 
   /** Graft a directory tree at `path` (a volume). Replaces what was there. */
   mount(path: string, files: Record<string, string>, readOnly = false): void {
+    this.version++;
     const dir = this.mkdir(path, true);
     if (!dir.ok) return;
     const node = this.lookup(path);
@@ -126,6 +129,7 @@ export class Vfs {
   }
 
   writeFile(path: string, data: string, append = false, mode = 0o644): Result<void> {
+    this.version++;
     const parent = this.lookup(parentOf(path));
     if (!parent.ok) return parent;
     if (parent.value.kind !== "dir") return err("ENOTDIR");
@@ -146,6 +150,7 @@ export class Vfs {
   }
 
   mkdir(path: string, parents = false): Result<void> {
+    this.version++;
     const abs = resolvePath("/", path);
     if (abs === "/") return parents ? ok(undefined) : err("EEXIST");
     const existing = this.lookup(abs);
@@ -164,6 +169,7 @@ export class Vfs {
   }
 
   symlink(target: string, path: string): Result<void> {
+    this.version++;
     this.mkdir(parentOf(path), true);
     const parent = this.lookup(parentOf(path));
     if (!parent.ok || parent.value.kind !== "dir") return err("ENOENT");
@@ -179,6 +185,7 @@ export class Vfs {
   }
 
   remove(path: string, recursive = false): Result<void> {
+    this.version++;
     const abs = resolvePath("/", path);
     const n = this.lookup(abs, true);
     if (!n.ok) return n;
@@ -192,6 +199,7 @@ export class Vfs {
 
   /** Update a file's time, creating it empty if absent. */
   touch(path: string): Result<void> {
+    this.version++;
     const n = this.lookup(path);
     if (n.ok) {
       n.value.mtime = this.now();

@@ -8,6 +8,7 @@ import { ApiClient } from "../engine/client";
 import type { TimingProfile } from "../sim/profiles/index";
 import { defaultProfile } from "../sim/profiles/index";
 import { KubeletState } from "./state";
+import { runtimeFor } from "./containerd/runtime";
 import { syncPod, pods } from "./pod-worker";
 import { referencedObjects } from "./volumes";
 import type { KObject } from "../apiserver/registry/types";
@@ -25,6 +26,8 @@ const secrets = ApiClient.resource("", "secrets");
 
 export function kubeletComponent(opts: KubeletOptions): Component {
   const state = new KubeletState(opts.sql);
+  const runtime = runtimeFor(opts.sql);
+  const inflight = new Map<string, Promise<number | undefined>>();
   const profile = opts.profile ?? defaultProfile;
   const clients = new Map<string, ApiClient>();
   const waitingOn = (kind: "configMaps" | "secrets") => (obj: KObject) => {
@@ -45,7 +48,7 @@ export function kubeletComponent(opts: KubeletOptions): Component {
       { resource: configmaps, keys: waitingOn("configMaps") },
       { resource: secrets, keys: waitingOn("secrets") },
     ],
-    sync(key: string, ctx: ComponentContext) {
+    async sync(key: string, ctx: ComponentContext) {
       const [ns, name] = key.split("/") as [string, string];
       const pod = ctx.api.get(pods, ns, name);
       const node = pod?.spec?.nodeName as string | undefined;
@@ -56,10 +59,19 @@ export function kubeletComponent(opts: KubeletOptions): Component {
       }
       // A node whose kubelet is down (failure injection) does nothing.
       if (node && nodeDown(opts.sql, node)) return;
-      const now = ctx.now().getTime();
-      const next = syncPod({ api, state, profile, now, random: ctx.random }, ns, name);
+      // One sync of a pod at a time: another run of the engine (the alarm, a clock step) may
+      // reach the same key while this one awaits its containers' virtual time.
+      const prev = inflight.get(key);
+      const run = (async () => {
+        if (prev) await prev.catch(() => undefined);
+        return syncPod({ api, state, runtime, profile, now: ctx.now().getTime(), random: ctx.random }, ns, name);
+      })();
+      inflight.set(key, run);
+      let next: number | undefined;
+      try { next = await run; } finally { if (inflight.get(key) === run) inflight.delete(key); }
       if (next === undefined) return;
-      return { requeueAfterMs: Math.max(0, next - now) };
+      // Relative to the clock as it is now: it may have moved while the sync awaited.
+      return { requeueAfterMs: Math.max(0, next - ctx.now().getTime()) };
     },
   };
 }

@@ -2,15 +2,16 @@
 // SyncPod, kuberuntime_container.go startContainer, images/image_manager.go EnsureImageExists):
 // pull by imagePullPolicy with the pull back-off, create, start, run the program until its exit,
 // restart by restartPolicy with the CrashLoopBackOff back-off. Every step is a due time; `advance`
-// performs the steps that are due and reports the next due time. Events use pkg/kubelet/events.
+// performs the steps that are due and reports the next due time; a started container runs as a
+// process of the node's runtime (attempt.ts). Events use pkg/kubelet/events.
 import type { KObject } from "../apiserver/registry/types";
 import type { TimingProfile } from "../sim/profiles/index";
 import type { EventRecorder } from "../events/recorder";
 import { resolveImage, pullDurationMs, pulledMessage, failedToPullMessage, goDuration, type Image } from "./images";
-import { runProgram } from "./runtime/program";
 import type { Attempt, ContainerRecord, PodRecord } from "./state";
 import type { KubeletState } from "./state";
-import { runProbes } from "./probes";
+import type { ContainerConfig, ContainerRuntime } from "./containerd/runtime";
+import { runAttempt, startHooks } from "./attempt";
 
 export interface WorkerContext {
   now: number;
@@ -21,12 +22,12 @@ export interface WorkerContext {
   recorder: EventRecorder;
   hex64(): string;
   env(c: KObject, image: Image | undefined): Record<string, string>;
+  runtime: ContainerRuntime;
+  /** What the runtime starts the container with (env, mounts, hostname, pod IP). */
+  config(c: KObject, image: Image): ContainerConfig;
   /** Collects the next due times. */
   due(t: number | undefined): void;
 }
-
-/** Planning horizon for a program's run: far enough that idle pods need no timer. */
-const HORIZON_MS = 24 * 3600_000;
 
 export function newContainerRecord(name: string, kind: ContainerRecord["kind"]): ContainerRecord {
   return { name, kind, restartCount: 0, pull: { failures: 0 }, crash: { failures: 0 }, probes: {} };
@@ -52,21 +53,7 @@ export function finish(c: ContainerRecord, at: number, code: number, reason?: st
   a.finishedAt = at;
   a.exitCode = code;
   a.reason = reason ?? (code === 0 ? "Completed" : "Error");
-  a.plannedExit = undefined;
-  a.horizonAt = undefined;
   c.probes = {};
-}
-
-function plan(w: WorkerContext, spec: KObject, c: ContainerRecord, image: Image, a: Attempt): void {
-  const env = w.env(spec, image);
-  const run = runProgram(spec as never, image, env, a.startedAt, a.startedAt + HORIZON_MS);
-  const limit = memoryLimit(spec);
-  if (limit !== undefined && image.memoryBytes > limit) {
-    a.plannedExit = { at: a.startedAt + 100, code: 137, reason: "OOMKilled" };
-    return;
-  }
-  if (run.exit) a.plannedExit = { at: run.exit.at, code: run.exit.code };
-  else a.horizonAt = a.startedAt + HORIZON_MS;
 }
 
 function memoryLimit(spec: KObject): number | undefined {
@@ -84,27 +71,19 @@ function nextBackOff(currentMs: number | undefined, lastUpdate: number | undefin
 }
 
 /** Performs every due step of the container; returns true when it has started at least once (or is done). */
-export function advance(w: WorkerContext, spec: KObject, c: ContainerRecord, policy: string): void {
+export async function advance(w: WorkerContext, spec: KObject, c: ContainerRecord, policy: string): Promise<void> {
   const p = w.profile;
   for (let guard = 0; guard < 100; guard++) {
     const now = w.now;
     const a = c.current;
     if (a && a.finishedAt === undefined) {
-      if (a.plannedExit && a.plannedExit.at <= now) { finish(c, a.plannedExit.at, a.plannedExit.code, a.plannedExit.reason); continue; }
-      if (a.horizonAt !== undefined && a.horizonAt <= now) {
-        const image = resolveImage(spec.image);
-        a.horizonAt = undefined;
-        if (image.ok) plan(w, spec, c, image.image, a);
-        continue;
-      }
-      runProbes(w, spec, c, w.rec.sandbox?.ip ?? "");
-      if (a.plannedExit && a.plannedExit.at <= w.now) continue;
-      w.due(a.plannedExit?.at ?? a.horizonAt);
+      await runAttempt(w, spec, c);
+      if (c.current!.finishedAt !== undefined) continue;
       return;
     }
     if (c.op) {
       if (c.op.dueAt > now) { w.due(c.op.dueAt); return; }
-      if (!completeOp(w, spec, c)) return;
+      if (!(await completeOp(w, spec, c))) return;
       continue;
     }
     if (a) {
@@ -189,7 +168,7 @@ function setImage(c: ContainerRecord, image: Image | undefined): void {
 }
 
 /** Completes the due operation; false when the container must wait for a later sync. */
-function completeOp(w: WorkerContext, spec: KObject, c: ContainerRecord): boolean {
+async function completeOp(w: WorkerContext, spec: KObject, c: ContainerRecord): Promise<boolean> {
   const p = w.profile;
   const op = c.op!;
   const now = w.now;
@@ -228,20 +207,27 @@ function completeOp(w: WorkerContext, spec: KObject, c: ContainerRecord): boolea
   }
   const res = resolveImage(img);
   if (!res.ok) return false;
-  if (c.current) { c.previous = c.current; c.restartCount++; }
+  if (c.current) {
+    // The runtime keeps the previous instance (for logs --previous); older ones are removed.
+    if (c.previous) w.runtime.remove(c.previous.id);
+    c.previous = c.current;
+    c.restartCount++;
+  }
   const a: Attempt = { id: w.hex64(), createdAt: now - p.runtime.containerStartMs, startedAt: now };
   c.current = a;
   c.waiting = undefined;
-  const run = runProgram(spec as never, res.image, w.env(spec, res.image), now, now);
-  if (run.startError) {
-    event(w, c, "Warning", "Failed", `Error: ${run.startError}`);
+  const started = w.runtime.start(a.id, w.rec.uid, w.config(spec, res.image), now);
+  if (!started.ok) {
+    event(w, c, "Warning", "Failed", `Error: ${started.message}`);
     a.finishedAt = now;
     a.exitCode = 128;
     a.reason = "StartError";
-    a.message = run.startError;
+    a.message = started.message;
     return true;
   }
   event(w, c, "Normal", "Started", `Started container ${c.name}`);
-  plan(w, spec, c, res.image, a);
+  const limit = memoryLimit(spec);
+  if (limit !== undefined && res.image.memoryBytes > limit) a.oomAt = now + 100;
+  await startHooks(w, spec, c, now);
   return true;
 }

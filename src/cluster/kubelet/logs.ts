@@ -1,13 +1,13 @@
 // `kubectl logs` as the kubelet serves it (pkg/kubelet/kubelet_pods.go GetContainerLogs and
 // validateContainerLogStatus; pkg/kubelet/kuberuntime/logs ReadLogs): picks the container
-// instance (current or --previous) from the pod status, recomputes its output from the program
-// and its start time, and applies sinceSeconds/sinceTime, tailLines, limitBytes and timestamps.
+// instance (current or --previous) from the pod status, reads what it wrote from the runtime's
+// log table (a running container is first caught up to now), and applies sinceSeconds/sinceTime,
+// tailLines, limitBytes and timestamps.
 // Errors use the kubelet's wording, returned by the API server as 400 BadRequest.
 import type { KObject } from "../apiserver/registry/types";
 import { badRequest } from "../apiserver/status";
-import { resolveImage } from "./images";
-import { runProgram } from "./runtime/program";
-import type { LogLine } from "./runtime/script";
+import type { ContainerRuntime } from "./containerd/runtime";
+import type { LogLine } from "./containerd/log-table";
 import type { Attempt, PodRecord } from "./state";
 
 /** The container instance whose logs are asked for, or the kubelet's error. */
@@ -45,12 +45,10 @@ export function pickAttempt(pod: KObject, rec: PodRecord | undefined, container:
 }
 
 /** Every line the attempt wrote up to `now` (or its end). */
-export function attemptLines(pod: KObject, container: string, a: Attempt, env: Record<string, string>, now: number): LogLine[] {
-  const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c: KObject) => c.name === container);
-  const image = spec ? resolveImage(spec.image) : undefined;
-  if (!spec || !image?.ok) return [];
+export async function attemptLines(rt: ContainerRuntime, a: Attempt, now: number): Promise<LogLine[]> {
   const end = Math.min(now, a.finishedAt ?? now);
-  return runProgram(spec, image.image, env, a.startedAt, end).lines.filter((l) => l.at <= end);
+  if (a.finishedAt === undefined) await rt.advance(a.id, end);
+  return rt.lines(a.id, end);
 }
 
 /** RFC3339Nano as the kubelet prints CRI log timestamps (trailing zeros trimmed). */

@@ -1,7 +1,7 @@
 // The kubelet's streaming server as the API server reaches it (pods/log, pods/exec, pods/attach):
-// logs recomputed from the recorded container instances (follow streams in real time at the
-// cluster's clock speed until the container exits), and exec/attach over the WebSocket channel
-// protocol v5.channel.k8s.io running the container's shell (src/shell) over its file tree.
+// logs from the runtime's log table (follow streams in real time at the cluster's clock speed
+// until the container exits), and exec/attach over the WebSocket channel protocol
+// v5.channel.k8s.io running a process inside the container itself (its file tree, env, programs).
 // Upstream: pkg/kubelet/server/server.go getContainerLogs/getExec, cri streaming server,
 // staging/src/k8s.io/apimachinery/pkg/util/remotecommand (channel numbers, v5 close channel).
 import type { NodeProxy } from "../apiserver/server";
@@ -9,10 +9,10 @@ import type { KObject } from "../apiserver/registry/types";
 import { badRequest } from "../apiserver/status";
 import { KubeletState } from "./state";
 import { attemptLines, formatLines, logOptions, pickAttempt } from "./logs";
-import { containerEnv } from "./env";
-import { resolveImage } from "./images";
 import type { VolumeReader } from "./volumes";
 import { execInContainer } from "./exec";
+import { runtimeFor } from "./containerd/runtime";
+import { Timers } from "../sim/timers";
 
 export interface NodeProxyDeps {
   sql: SqlStorage;
@@ -20,20 +20,13 @@ export interface NodeProxyDeps {
   now(): number;
   /** Real milliseconds until virtual time `t` (Infinity when the clock is paused). */
   realDelayUntil?(t: number): number;
+  /** Volumes are read by the kubelet when a container starts (kept for callers; unused here). */
   reader?: VolumeReader;
 }
 
-const noObjects: VolumeReader = { configMap: () => undefined, secret: () => undefined };
-
 export function createNodeProxy(deps: NodeProxyDeps): NodeProxy {
   const state = new KubeletState(deps.sql);
-  const reader = deps.reader ?? noObjects;
-  const envOf = (pod: KObject, name: string) => {
-    const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c: KObject) => c.name === name);
-    const image = spec ? resolveImage(spec.image) : undefined;
-    const rec = state.pod(pod.metadata.uid!);
-    return containerEnv(pod, spec ?? {}, image?.ok ? image.image : undefined, reader, rec?.sandbox?.ip, pod.status?.hostIP);
-  };
+  const runtime = runtimeFor(deps.sql);
   return {
     async podLogs(pod, query) {
       const container = query.get("container") ?? pod.spec?.containers?.[0]?.name;
@@ -41,8 +34,7 @@ export function createNodeProxy(deps: NodeProxyDeps): NodeProxy {
       const attempt = pickAttempt(pod, rec, container, query.get("previous") === "true");
       const now = deps.now();
       const opts = logOptions(query, now);
-      const env = envOf(pod, container);
-      const lines = attemptLines(pod, container, attempt, env, now);
+      const lines = await attemptLines(runtime, attempt, now);
       const headers = { "content-type": "text/plain" };
       if (query.get("follow") !== "true" || attempt.finishedAt !== undefined) return new Response(formatLines(lines, opts), { headers });
       const enc = new TextEncoder();
@@ -59,7 +51,7 @@ export function createNodeProxy(deps: NodeProxyDeps): NodeProxy {
             const cur = state.pod(pod.metadata.uid!)?.containers[container];
             const a = [cur?.current, cur?.previous].find((x) => x?.id === attempt.id);
             const t = deps.now();
-            const all = a ? attemptLines(pod, container, a, env, t) : [];
+            const all = a ? await attemptLines(runtime, a, t) : [];
             const fresh = all.slice(sent);
             sent = all.length;
             if (fresh.length) {
@@ -91,7 +83,14 @@ export function createNodeProxy(deps: NodeProxyDeps): NodeProxy {
       const [client, server] = [pair[0], pair[1]];
       server.accept();
       const argv = query.getAll("command");
-      void execInContainer({ pod, container, argv, sub, socket: server, env: envOf(pod, container), reader, now: deps.now, tty: query.get("tty") === "true", stdin: query.get("stdin") === "true", ip: rec!.sandbox?.ip });
+      const cid = c.current.id;
+      await runtime.advance(cid, deps.now());
+      const proc = runtime.process(cid);
+      if (!proc) throw badRequest("unable to upgrade connection: container not running");
+      // After the session, the kubelet looks at the pod again (a probe's outcome may have changed with the files).
+      const resync = () => new Timers(deps.sql).schedule("sync", `kubelet|${pod.metadata.namespace}/${pod.metadata.name}`, deps.now(), undefined, { keepEarlier: true });
+      void execInContainer({ proc, argv, sub, socket: server, now: deps.now, realDelayUntil: deps.realDelayUntil, tty: query.get("tty") === "true", stdin: query.get("stdin") === "true" })
+        .then((r) => { if (r.modified) { runtime.recordExec(cid, r.argv, r.startedAt, r.stdin, r.endedAt - r.startedAt); resync(); } });
       return new Response(null, { status: 101, webSocket: client, headers: { "sec-websocket-protocol": protocol } });
     },
   };

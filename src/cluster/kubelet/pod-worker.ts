@@ -14,8 +14,11 @@ import { advance, finish, newContainerRecord, type WorkerContext } from "./conta
 import { generatePodStatus, rejectedStatus, podPhase } from "./status";
 import { containerEnv } from "./env";
 import { resolveImage } from "./images";
-import { runProgram } from "./runtime/program";
 import type { KubeletState, PodRecord } from "./state";
+import type { ContainerConfig, ContainerRuntime } from "./containerd/runtime";
+import { volumeFiles } from "./volumes";
+import { beginStop, runAttempt } from "./attempt";
+import type { Image } from "./images";
 
 export const pods = ApiClient.resource("", "pods");
 export const nodes = ApiClient.resource("", "nodes");
@@ -28,6 +31,7 @@ const MOUNT_BACKOFF = { initialMs: 500, maxMs: 122_000 };
 export interface SyncDeps {
   api: ApiClient;
   state: KubeletState;
+  runtime: ContainerRuntime;
   profile: TimingProfile;
   now: number;
   random(): number;
@@ -50,12 +54,27 @@ function hostIP(node: KObject): string | undefined {
   return ((node.status?.addresses ?? []) as KObject[]).find((a) => a.type === "InternalIP")?.address;
 }
 
+/** What the runtime starts a container with; volume contents are read now (kept for replay). */
+function containerConfig(pod: KObject, node: KObject, spec: KObject, image: Image, env: Record<string, string>, reader: VolumeReader, ip: string | undefined): ContainerConfig {
+  const volumes = (pod.spec?.volumes ?? []) as KObject[];
+  const mounts = ((spec.volumeMounts ?? []) as KObject[]).flatMap((m) => {
+    const v = volumes.find((x) => x.name === m.name);
+    return v ? [{ path: m.mountPath as string, files: volumeFiles(pod, v, reader, "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"), readOnly: !!m.readOnly }] : [];
+  });
+  const cpus = Math.max(1, Math.floor(Number(node.status?.capacity?.cpu ?? 2)) || 2);
+  return {
+    image: spec.image, command: spec.command, args: spec.args, env, workingDir: spec.workingDir,
+    hostname: pod.spec?.hostname ?? pod.metadata.name, namespace: pod.metadata.namespace ?? "default", podIP: ip, mounts, tty: !!spec.tty, cpus,
+  };
+}
+
 /** Syncs one pod; returns the next virtual time something is due, if any. */
-export function syncPod(d: SyncDeps, ns: string, name: string): number | undefined {
+export async function syncPod(d: SyncDeps, ns: string, name: string): Promise<number | undefined> {
   const pod = d.api.get(pods, ns, name);
   const known = d.state.podByName(ns, name);
   if (known && (!pod || pod.metadata.uid !== known.uid)) {
     // The pod is gone (or replaced): tear down what the runtime held.
+    d.runtime.removePod(known.uid);
     d.state.forget(known.uid);
     if (!pod) return undefined;
   }
@@ -91,22 +110,24 @@ export function syncPod(d: SyncDeps, ns: string, name: string): number | undefin
     now: d.now, pod, rec, state: d.state, profile: d.profile, recorder,
     hex64: () => hex64(d.random),
     env: (c, image) => containerEnv(pod, c, image, reader, rec!.sandbox?.ip, hostIP(node)),
+    runtime: d.runtime,
+    config: (c, image) => containerConfig(pod, node, c, image, containerEnv(pod, c, image, reader, rec!.sandbox?.ip, hostIP(node)), reader, rec!.sandbox?.ip),
     due,
   };
   if (pod.metadata.deletionTimestamp) {
-    const gone = terminate(d, w, pod);
+    const gone = await terminate(d, w, pod);
     d.state.save(rec);
     if (!gone) writeStatus(d, pod, rec, hostIP(node), false);
     return gone ? undefined : Math.min(...next, Infinity);
   }
-  runPod(d, w, pod, node, reader);
+  await runPod(d, w, pod, node, reader);
   d.state.save(rec);
   writeStatus(d, pod, rec, hostIP(node), false);
   const min = Math.min(...next.filter((t) => t > d.now), Infinity);
   return Number.isFinite(min) ? min : next.some((t) => t <= d.now) ? d.now : undefined;
 }
 
-function runPod(d: SyncDeps, w: WorkerContext, pod: KObject, node: KObject, reader: VolumeReader): void {
+async function runPod(d: SyncDeps, w: WorkerContext, pod: KObject, node: KObject, reader: VolumeReader): Promise<void> {
   const rec = w.rec;
   const now = d.now;
   if (rec.mount.readyAt === undefined) {
@@ -152,20 +173,22 @@ function runPod(d: SyncDeps, w: WorkerContext, pod: KObject, node: KObject, read
   const policy: string = pod.spec?.restartPolicy ?? "Always";
   for (const spec of (pod.spec?.initContainers ?? []) as KObject[]) {
     const c = rec.containers[spec.name]!;
-    advance(w, spec, c, policy);
+    await advance(w, spec, c, policy);
     if (c.kind === "sidecar") { if (!c.current || c.op) return; continue; }
     const a = c.current;
     if (!a || a.finishedAt === undefined || a.exitCode !== 0) return;
   }
   for (const spec of (pod.spec?.containers ?? []) as KObject[]) {
     const c = rec.containers[spec.name]!;
-    advance(w, spec, c, policy);
+    await advance(w, spec, c, policy);
     if (c.op) break;
   }
   const phase = podPhase(pod, rec, false);
   if (phase === "Succeeded" || phase === "Failed") {
     // The pod is done: sidecars are stopped and the sandbox torn down (PodReadyToStartContainers=False).
-    for (const c of Object.values(rec.containers)) if (c.current && c.current.finishedAt === undefined) finish(c, now, 0);
+    for (const c of Object.values(rec.containers)) {
+      if (c.current && c.current.finishedAt === undefined) { await d.runtime.signal(c.current.id, "KILL", now); finish(c, now, 0); }
+    }
     rec.sandbox.removedAt ??= now;
   }
 }
@@ -175,41 +198,39 @@ function kindOf(pod: KObject, c: KObject): "init" | "sidecar" | "regular" {
   return !init ? "regular" : c.restartPolicy === "Always" ? "sidecar" : "init";
 }
 
-/** SyncTerminatingPod: stop every container, KILL after the grace period; true once the pod is deleted. */
-function terminate(d: SyncDeps, w: WorkerContext, pod: KObject): boolean {
+/** SyncTerminatingPod: stop every container (preStop, stop signal, KILL after the grace period); true once the pod is deleted. */
+async function terminate(d: SyncDeps, w: WorkerContext, pod: KObject): Promise<boolean> {
   const rec = w.rec;
   const now = d.now;
+  const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])] as KObject[];
   if (!rec.terminating) {
     const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     rec.terminating = { startedAt: now, graceMs, killAt: now + graceMs };
-    const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])] as KObject[];
     for (const spec of specs) {
       const c = rec.containers[spec.name];
       if (!c) continue;
       c.op = undefined;
       const a = c.current;
       if (!a || a.finishedAt !== undefined) continue;
-      w.recorder.event({ kind: "Pod", apiVersion: "v1", metadata: pod.metadata }, "Normal", "Killing", `Stopping container ${c.name}`, { fieldPath: c.kind === "regular" ? `spec.containers{${c.name}}` : `spec.initContainers{${c.name}}` });
-      const image = resolveImage(spec.image);
-      const stops = image.ok && runProgram(spec as never, image.image, {}, a.startedAt, a.startedAt).stopsOnTerm;
-      const stopAt = stops ? now + Math.min(100, graceMs) : now + graceMs;
-      if (!a.plannedExit || a.plannedExit.at > stopAt) a.plannedExit = { at: stopAt, code: stops ? 0 : 137, reason: stops ? "Completed" : "Error" };
-      a.killedFor = "delete";
+      // A stop already under way (liveness) keeps its own deadline unless deletion's is earlier.
+      if (a.stop) { a.stop.killAt = Math.min(a.stop.killAt, now + Math.max(graceMs, 2000)); continue; }
+      await beginStop(w, spec, c, now, graceMs, `Stopping container ${c.name}`);
     }
   }
   let pending = false;
-  for (const c of Object.values(rec.containers)) {
-    const a = c.current;
-    if (!a || a.finishedAt !== undefined) continue;
-    const at = Math.min(a.plannedExit?.at ?? Infinity, rec.terminating.killAt);
-    if (at <= now) finish(c, at, a.plannedExit && a.plannedExit.at <= rec.terminating.killAt ? a.plannedExit.code : 137, a.plannedExit && a.plannedExit.at <= rec.terminating.killAt ? a.plannedExit.reason : "Error");
-    else { pending = true; w.due(at); }
+  for (const spec of specs) {
+    const c = rec.containers[spec.name];
+    const a = c?.current;
+    if (!c || !a || a.finishedAt !== undefined) continue;
+    await runAttempt(w, spec, c);
+    if (c.current!.finishedAt === undefined) pending = true;
   }
   if (pending) return false;
   if (rec.sandbox && rec.sandbox.removedAt === undefined) rec.sandbox.removedAt = now;
   d.state.releaseIP(rec.uid);
   writeStatus(d, pod, rec, undefined, true);
   d.api.delete(pods, pod.metadata.namespace, pod.metadata.name, 0);
+  d.runtime.removePod(rec.uid);
   d.state.forget(rec.uid);
   return true;
 }

@@ -15,12 +15,12 @@ export interface Attempt {
   /** Terminated reason: Completed, Error, OOMKilled, StartError, ContainerCannotRun. */
   reason?: string;
   message?: string;
-  /** Planned end of the program (computed at start), if it ends within the planning horizon. */
-  plannedExit?: { at: number; code: number; reason?: string };
-  /** When the plan must be extended (the program still runs at the horizon). */
-  horizonAt?: number;
-  /** Why it was stopped by the kubelet (liveness, deletion). */
-  killedFor?: "liveness" | "delete" | "startup";
+  /** The kubelet is stopping it: stop signal at signalAt (after preStop), SIGKILL at killAt. */
+  stop?: { signalAt: number; killAt: number; signalled?: boolean; reason?: string };
+  /** The memory limit is below what the program needs: the OOM killer ends it then. */
+  oomAt?: number;
+  /** The postStart hook runs until `until` (the container is not Running before); its error. */
+  postStart?: { until: number; error?: string };
 }
 
 export interface PullState {
@@ -43,7 +43,8 @@ export interface ContainerOp {
   error?: string;
 }
 
-export interface ProbeCounter { failures: number; successes: number; next?: number; ok?: boolean }
+/** `settled`: the program state (runtime stateKey) under which the passing probe needs no re-run. */
+export interface ProbeCounter { failures: number; successes: number; next?: number; ok?: boolean; settled?: string }
 
 /** Consecutive results per probe kind, the next probe time, and when the startup probe passed. */
 export interface ProbeState {

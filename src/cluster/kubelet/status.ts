@@ -17,14 +17,14 @@ function terminated(a: Attempt): KObject {
 
 function isReady(c: ContainerRecord, spec: KObject): boolean {
   const a = c.current;
-  if (!a || a.finishedAt !== undefined) return false;
+  if (!a || a.finishedAt !== undefined || a.postStart) return false;
   if (spec.readinessProbe) return (c.probes.readiness as { ok?: boolean } | undefined)?.ok ?? false;
   return isStarted(c, spec);
 }
 
 function isStarted(c: ContainerRecord, spec: KObject): boolean {
   const a = c.current;
-  if (!a || a.finishedAt !== undefined) return false;
+  if (!a || a.finishedAt !== undefined || a.postStart) return false;
   return spec.startupProbe ? (c.probes as { startupDoneAt?: number }).startupDoneAt !== undefined : true;
 }
 
@@ -40,6 +40,10 @@ function containerStatus(c: ContainerRecord | undefined, spec: KObject): KObject
   if (c?.waiting) {
     state = { waiting: c.waiting.message ? { message: c.waiting.message, reason: c.waiting.reason } : { reason: c.waiting.reason } } as never;
     if (a?.finishedAt !== undefined) lastState = { terminated: terminated(a) } as never;
+  } else if (a && a.finishedAt === undefined && a.postStart) {
+    // Not Running until the postStart hook has completed.
+    state = { waiting: { reason: "ContainerCreating" } } as never;
+    if (c!.previous) lastState = { terminated: terminated(c!.previous) } as never;
   } else if (a && a.finishedAt === undefined) {
     state = { running: { startedAt: ts(a.startedAt) } } as never;
     if (c!.previous) lastState = { terminated: terminated(c!.previous) } as never;

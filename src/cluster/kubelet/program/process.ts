@@ -7,9 +7,9 @@
 // and reports output chunks with their virtual times. No upstream file.
 import { Killed } from "../../../shell/control";
 import { Vfs, resolvePath } from "../../../shell/fs";
-import { type Input, sinkOutput } from "../../../shell/io";
+import { type Input, type Output, sinkOutput } from "../../../shell/io";
 import { type Shell, shellCommands, startArgv, startScript } from "../../../shell/index";
-import type { HttpHandler, HttpRequest, HttpResponse, Network } from "../../../shell/types";
+import type { CommandRegistry, HttpHandler, HttpRequest, HttpResponse, Network } from "../../../shell/types";
 import type { VirtualTime } from "../../../shell/vtime";
 import type { Image } from "../images";
 import { containerArgv, expandVarRefs, startErrorMessage } from "./argv";
@@ -59,6 +59,7 @@ export class ContainerProcess {
   exit?: { code: number; atMs: number };
   done!: Promise<number>;
   private shell!: Shell;
+  private commands?: CommandRegistry;
   private readonly ports = new Map<number, HttpHandler | undefined>();
   private readonly signalHandlers: ((s: string) => void)[] = [];
 
@@ -131,6 +132,25 @@ export class ContainerProcess {
     return { ok: true, process: this };
   }
 
+  private registry(): CommandRegistry {
+    this.commands ??= shellCommands(programCommands(this.o.image, { podIP: this.o.podIP ?? "127.0.0.1", cpus: this.o.cpus ?? 2 }), shDialect(this.o.image.distro));
+    return this.commands;
+  }
+
+  /** `Started` processes only: whether argv[0] resolves in the container's file tree. */
+  canExec(argv0: string): boolean {
+    return this.findExecutable(argv0) === "ok";
+  }
+
+  /**
+   * Another process in the container (kubectl exec, exec probes, lifecycle hooks): the same file
+   * tree, environment and programs, on the caller's clock; not PID 1, so TERM ends it.
+   */
+  spawn(argv: string[], io: { now(): number; sleep(ms: number): Promise<void>; stdin?: Input; stdout: Output; stderr: Output; tty?: boolean }): { shell: Shell; done: Promise<number> } {
+    const host = { fs: this.fs, now: io.now, sleep: io.sleep, hostname: this.o.hostname, net: this.o.net, tty: io.tty, pid: 100 };
+    return startArgv(argv, { host, commands: this.registry(), env: this.env, cwd: this.o.workingDir ?? this.o.image.config.workingDir ?? "/", stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, dialect: shDialect(this.o.image.distro) });
+  }
+
   private findExecutable(argv0: string): "ok" | "missing" | "directory" {
     const check = (p: string) => {
       const n = this.fs.lookup(p);
@@ -167,7 +187,7 @@ export class ContainerProcess {
       },
     };
     const dialect = shDialect(o.image.distro);
-    const commands = shellCommands(programCommands(o.image, { podIP: o.podIP ?? "127.0.0.1", cpus: o.cpus ?? 2 }), dialect);
+    const commands = this.registry();
     const common = {
       host,
       commands,
