@@ -105,7 +105,9 @@ export async function runAttempt(w: WorkerContext, spec: KObject, c: ContainerRe
       }
       continue;
     }
-    if (t >= w.now) break;
+    // The program may have changed what a settled probe depends on: probe again now if so.
+    const again = nextProbeAt(w, spec, c, t);
+    if (t >= w.now && (again === undefined || again > t)) break;
   }
   w.due(rt.nextDue(a.id));
   w.due(a.oomAt);

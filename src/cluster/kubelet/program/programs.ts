@@ -2,6 +2,8 @@
 // entrypoint scripts (nginx's own /docker-entrypoint.sh differs from the others'), language
 // runtimes. A command only runs where the image's filesystem has its binary (see rootfs.ts).
 import type { Command } from "../../../shell/types";
+import { commandRegistry } from "../../../shell/commands/index";
+import { shDialect } from "./rootfs";
 import type { Image } from "../images";
 import { mysqld, postgres, redisServer } from "./servers-data";
 import { coredns, dockerEntrypoint, kubeComponent, node, pause } from "./servers-system";
@@ -30,7 +32,15 @@ export function programCommands(image: Image, env: ServerEnv): [string, Command]
     ["kube-scheduler", kubeComponent("kube-scheduler", 10259)],
     ["kube-proxy", kubeComponent("kube-proxy", 10256)],
   ];
+  if (shDialect(image.distro) === "ash") entries.push(["cat", busyboxCat]);
   if (repo === "nginx") entries.push(["docker-entrypoint.sh", nginxEntrypoint]);
   else if (entrypointProgram[repo]) entries.push(["docker-entrypoint.sh", dockerEntrypoint(entrypointProgram[repo]!)]);
   return entries;
 }
+
+/** busybox's cat reports a missing file as `cat: can't open 'X': No such file or directory` (coreutils: `cat: X: …`). */
+const busyboxCat: Command = async (ctx) => {
+  const cat = commandRegistry().get("cat")!;
+  const stderr = { write: (d: string) => ctx.stderr.write(d.replace(/^cat: (.*): (No such file or directory|Is a directory|Permission denied)$/gm, "cat: can't open '$1': $2")) };
+  return cat({ ...ctx, stderr: stderr as typeof ctx.stderr });
+};
