@@ -27,6 +27,7 @@ export class Engine {
   private readonly watchers: Watcher[] = [];
   private readonly contexts = new Map<string, ComponentContext>();
   private started = false;
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: EngineDeps, private readonly components: Component[]) {
     for (const c of components) this.queues.set(c.name, new WorkQueue());
@@ -65,7 +66,21 @@ export class Engine {
    * Moves due timers into the queues and syncs until nothing is queued or the budget (real ms)
    * is spent. Returns what was done.
    */
-  async run(budgetMs = 200): Promise<RunStats> {
+  /**
+   * Runs are serialized: a sync awaiting virtual time may let the object's next event in (an alarm,
+   * a clock step), and two runs at once would sync the same keys out of order.
+   */
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const p = this.tail.then(fn);
+    this.tail = p.catch(() => undefined);
+    return p;
+  }
+
+  run(budgetMs = 200): Promise<RunStats> {
+    return this.serialize(() => this.runNow(budgetMs));
+  }
+
+  private async runNow(budgetMs: number): Promise<RunStats> {
     const stats: RunStats = { syncs: 0, timersFired: 0, errors: 0 };
     const deadline = Date.now() + budgetMs;
     for (;;) {
@@ -118,20 +133,24 @@ export class Engine {
    * Moves virtual time forward by `ms`, firing every timer in between at its own due time, so
    * what happens during the step carries the right timestamps (tests and the clock API use it).
    */
-  async advance(ms: number, maxRounds = 100_000): Promise<RunStats> {
+  advance(ms: number, maxRounds = 100_000): Promise<RunStats> {
+    return this.serialize(() => this.advanceNow(ms, maxRounds));
+  }
+
+  private async advanceNow(ms: number, maxRounds: number): Promise<RunStats> {
     const total: RunStats = { syncs: 0, timersFired: 0, errors: 0 };
     const add = (r: RunStats) => { total.syncs += r.syncs; total.timersFired += r.timersFired; total.errors += r.errors; };
     const { clock, timers } = this.deps;
     const target = clock.now() + ms;
-    add(await this.run(10_000));
+    add(await this.runNow(10_000));
     for (let i = 0; i < maxRounds; i++) {
       const next = timers.earliest();
       if (next === undefined || next > target) break;
       clock.advanceTo(next);
-      add(await this.run(10_000));
+      add(await this.runNow(10_000));
     }
     clock.advanceTo(target);
-    add(await this.run(10_000));
+    add(await this.runNow(10_000));
     return total;
   }
 
