@@ -174,8 +174,8 @@ const uname: Command = async (ctx) => {
   const parts: string[] = [];
   if (all || f.has("s") || f.size === 0) parts.push("Linux");
   if (all || f.has("n")) parts.push(ctx.host.hostname);
-  if (all || f.has("r")) parts.push("6.8.0-1021-gcp");
-  if (all || f.has("v")) parts.push("#23-Ubuntu SMP Tue Dec 10 00:00:00 UTC 2024");
+  if (all || f.has("r")) parts.push("6.8.0-51-generic"); // the nodes' kernel (src/cluster/templates/nodes.ts)
+  if (all || f.has("v")) parts.push("#52-Ubuntu SMP PREEMPT_DYNAMIC Thu Dec  5 13:09:44 UTC 2024");
   if (all || f.has("m")) parts.push("x86_64");
   if (all || f.has("o")) parts.push("GNU/Linux");
   await out(ctx, parts.join(" ") + "\n");

@@ -28,7 +28,7 @@ export function nginx(env: ServerEnv): Command {
     await log(1, `using the "epoll" event method`);
     await log(1, `nginx/${version}`);
     await log(1, `built by gcc 12.2.0 (Debian 12.2.0-14) `);
-    await log(1, `OS: Linux 6.8.0-1021-gcp`);
+    await log(1, `OS: Linux 6.8.0-51-generic`);
     await log(1, `getrlimit(RLIMIT_NOFILE): 1048576:1048576`);
     await log(1, `start worker processes`);
     const workers = Array.from({ length: Math.max(1, env.cpus) }, (_, i) => 29 + i);
