@@ -82,6 +82,6 @@ status: {}
     expect((await t.run("kubectl config current-context")).stdout).toBe("podlab\n");
     expect((await t.run("kubectl config set-context --current --namespace=kube-system")).stdout).toBe('Context "podlab" modified.\n');
     expect(t.env.namespace).toBe("kube-system");
-    expect((await t.run("kubectl describe po x")).stderr).toBe("error: describe is not available yet\n");
+    expect(await t.run("kubectl describe po x")).toMatchObject({ stderr: 'Error from server (NotFound): pods "x" not found\n', status: 1 });
   });
 });

@@ -1,7 +1,6 @@
 // The kubectl command tree: subcommand name → flags and implementation.
 // Mirrors staging/src/k8s.io/kubectl/pkg/cmd/cmd.go (NewKubectlCommand's command groups).
 import type { Subcommand } from "./index";
-import { fail } from "./errors";
 import { getFlags, runGet } from "./cmd/get";
 import { runFlags, runRun } from "./cmd/run";
 import { runCreate } from "./cmd/create";
@@ -11,8 +10,15 @@ import { logsFlags, runLogs } from "./cmd/logs";
 import { labelCommand, labelFlags } from "./cmd/label";
 import { apiResourcesFlags, runApiResources, runApiVersions, runClusterInfo, runScale, runVersion, scaleFlags, versionFlags } from "./cmd/info";
 import { runConfig } from "./cmd/config";
-
-const notYet = (what: string): Subcommand => ({ flags: [], raw: true, run: async () => { throw fail(`${what} is not available yet`); } });
+import { describeFlags, eventsFlags, explainFlags, runDescribe, runEvents, runExplain } from "./cmd/describe";
+import { runRollout } from "./cmd/rollout";
+import { patchFlags, replaceFlags, runPatch, runReplace } from "./cmd/patch";
+import { exposeFlags, runExpose } from "./cmd/expose";
+import { runSet } from "./cmd/set";
+import { runWait, waitFlags } from "./cmd/wait";
+import { runTop, topFlags } from "./cmd/top";
+import { execFlags, runExec } from "./cmd/exec";
+import { editFlags, runEdit } from "./cmd/edit";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   get: { flags: getFlags, run: runGet },
@@ -29,6 +35,16 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   "api-versions": { flags: [], run: runApiVersions },
   "cluster-info": { flags: [], run: runClusterInfo },
   config: { flags: [], raw: true, run: runConfig },
-  describe: notYet("describe"),
-  explain: notYet("explain"),
+  describe: { flags: describeFlags, run: runDescribe },
+  explain: { flags: explainFlags, run: runExplain },
+  events: { flags: eventsFlags, run: runEvents },
+  rollout: { flags: [], raw: true, run: runRollout },
+  patch: { flags: patchFlags, run: runPatch },
+  replace: { flags: replaceFlags, run: runReplace },
+  expose: { flags: exposeFlags, run: runExpose },
+  set: { flags: [], raw: true, run: runSet },
+  wait: { flags: waitFlags, run: runWait },
+  top: { flags: topFlags, run: runTop },
+  exec: { flags: execFlags, run: runExec },
+  edit: { flags: editFlags, run: runEdit },
 };
