@@ -20,9 +20,9 @@ describe("terminal kubectl get", () => {
     const t = await newTerm();
     expect(await t.run("kubectl get po nope")).toMatchObject({ stderr: 'Error from server (NotFound): pods "nope" not found\n', status: 1 });
     expect(await t.run("kubectl get foo")).toMatchObject({ stderr: 'error: the server doesn\'t have a resource type "foo"\n', status: 1 });
-    expect(await t.run("kubectl get po --foo")).toMatchObject({ stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", status: 1 });
+    expect(await t.run("kubectl get po --foo")).toMatchObject({ stderr: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", status: 1 });
     expect(await t.run("kubectl get po")).toMatchObject({ stdout: "", stderr: "No resources found in default namespace.\n", status: 0 });
-    expect(await t.run("kubectl frobnicate")).toMatchObject({ stderr: 'error: unknown command "frobnicate" for "kubectl"\n', status: 1 });
+    expect(await t.run("kubectl frobnicate")).toMatchObject({ stderr: 'Error: unknown command "frobnicate" for "kubectl"\n', status: 1 });
   });
 
   it("prints run --dry-run=client -o yaml exactly", async () => {

@@ -48,7 +48,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], cmdPath: string): 
   const changed = new Set<string>();
   const args: string[] = [];
   let dashArgs: string[] | undefined;
-  const usageErr = (msg: string) => new KubectlError(`error: ${msg}\nSee '${cmdPath} --help' for usage.\n`, 1);
+  const usageErr = (msg: string) => new KubectlError(`Error: ${msg}\nSee '${cmdPath} --help' for usage.\n`, 1);
 
   const set = (s: FlagSpec, value: string, shown: string) => {
     changed.add(s.name);

@@ -49,7 +49,7 @@ async function runKubectl(env: KubectlEnv, sh: CommandContext, argv: string[]): 
     return 0;
   }
   const sub = SUBCOMMANDS[name];
-  if (!sub) throw new KubectlError(`error: unknown command "${name}" for "kubectl"\n`);
+  if (!sub) throw new KubectlError(`Error: unknown command "${name}" for "kubectl"\n`);
   const rest = [...before, ...argv.slice(i + 1)];
   const cmdPath = `kubectl ${name}`;
   const flags = sub.raw ? { flags: {}, changed: new Set<string>(), args: rest } : parseFlags(rest, sub.flags, cmdPath);

@@ -172,6 +172,8 @@ function sortKey(path: string): string {
 }
 
 function compareValues(a: unknown, b: unknown): number {
+  if (a === null) a = undefined;
+  if (b === null) b = undefined;
   if (a === undefined) return b === undefined ? 0 : -1;
   if (b === undefined) return 1;
   if (typeof a === "number" && typeof b === "number") return a - b;

@@ -4,7 +4,7 @@
 import { ACCEPT_ANY, type Obj, query } from "../client";
 import type { Kctx } from "../context";
 import { objectPath } from "../discovery";
-import { fail, usage } from "../errors";
+import { KubectlError, fail, usage } from "../errors";
 import { type FlagSpec, bool, num, str } from "../flags";
 import { TabWriter } from "../output/tabwriter";
 import { goJson } from "../output/json";
@@ -41,7 +41,11 @@ export async function runApiResources(k: Kctx): Promise<number> {
   if (f.changed.has("api-group")) rs = rs.filter((r) => r.group === str(f, "api-group"));
   const verbs = (f.flags.verbs as string[] | undefined) ?? [];
   if (verbs.length) rs = rs.filter((r) => verbs.every((v) => r.verbs.includes(v)));
-  if (str(f, "sort-by") === "name") rs = [...rs].sort((a, b) => (a.resource < b.resource ? -1 : 1));
+  // sortableResource: by API group (or --sort-by name|kind), then by resource name.
+  const by = str(f, "sort-by");
+  const keyOf = (r: typeof rs[number]) => (by === "name" ? r.resource : by === "kind" ? r.kind : r.group);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rs = [...rs].sort((a, b) => cmp(keyOf(a), keyOf(b)) || cmp(a.resource, b.resource));
   const w = new TabWriter();
   if (str(f, "output") === "name") { await k.out(rs.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource) + "\n").join("")); return 0; }
   const wide = str(f, "output") === "wide";
@@ -61,8 +65,10 @@ export async function runApiVersions(k: Kctx): Promise<number> {
 
 export async function runClusterInfo(k: Kctx): Promise<number> {
   if (k.flags.args[0] === "dump") throw fail("cluster-info dump is not supported in this terminal");
-  const link = (s: string) => `\x1b[0;33m${s}\x1b[0m`;
-  const name = (s: string) => `\x1b[0;32m${s}\x1b[0m`;
+  // go-colortext colours only a terminal.
+  const tty = !!k.sh.host.tty;
+  const link = (s: string) => (tty ? `\x1b[0;33m${s}\x1b[0m` : s);
+  const name = (s: string) => (tty ? `\x1b[0;32m${s}\x1b[0m` : s);
   let out = `${name("Kubernetes control plane")} is running at ${link(k.env.server)}\n`;
   const svcs = await k.client.get(`/api/v1/namespaces/kube-system/services` + query({ labelSelector: "kubernetes.io/cluster-service=true" }));
   for (const s of (svcs.items ?? []) as Obj[]) {
@@ -80,6 +86,10 @@ export const scaleFlags: FlagSpec[] = [{ name: "replicas", type: "int", def: -1 
 
 export async function runScale(k: Kctx): Promise<number> {
   const replicas = num(k.flags, "replicas");
+  if (!k.flags.changed.has("replicas")) {
+    // cobra's required flag check, logged through klog by component-base's cli.run.
+    throw new KubectlError(`${klogPrefix("E", k.env.now())} run.go:72] "command failed" err="required flag(s) \\"replicas\\" not set"\n`);
+  }
   if (replicas < 0) throw usage("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0", "kubectl scale");
   if (!k.flags.args.length) throw usage("Required resource not specified.", "kubectl scale");
   for (const t of await resourceTargets(k, k.flags.args)) {
@@ -91,4 +101,10 @@ export async function runScale(k: Kctx): Promise<number> {
     }
   }
   return 0;
+}
+
+/** klog's header: severity, MMDD, hh:mm:ss.uuuuuu, the thread id right-aligned in 7 columns. */
+export function klogPrefix(severity: string, t: Date, pid = 1): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${severity}${p(t.getUTCMonth() + 1)}${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}.${p(t.getUTCMilliseconds() * 1000, 6)} ${String(pid).padStart(7)}`;
 }
