@@ -85,12 +85,12 @@ export function coreDNS(): { configMap: KObject; service: KObject; deployment: K
   };
 }
 
-export function kubeProxy(version: string): { configMap: KObject; daemonSet: KObject } {
+export function kubeProxy(version: string, clusterCIDR = "10.244.0.0/16"): { configMap: KObject; daemonSet: KObject } {
   const labels = { "k8s-app": "kube-proxy" };
   return {
     configMap: {
       metadata: { name: "kube-proxy", labels: { app: "kube-proxy" } },
-      data: { "config.conf": "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nclusterCIDR: 10.244.0.0/16\nmode: \"\"\n" },
+      data: { "config.conf": `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nclusterCIDR: ${clusterCIDR || '""'}\nmode: ""\n` },
     },
     daemonSet: {
       metadata: { name: "kube-proxy", labels },

@@ -8,7 +8,8 @@ export interface NodeShape {
   memory: string;
   pods: string;
   internalIP: string;
-  podCIDR: string;
+  /** Set by the controller manager's node IPAM when the cluster has a pod network CIDR. */
+  podCIDR?: string;
 }
 
 export const NODE_DEFAULTS = {
@@ -48,7 +49,11 @@ function allocatableMemory(memory: string): string {
   return m ? `${Math.max(0, Number(m[1]) - 102400)}Ki` : memory;
 }
 
-export function nodeObject(s: NodeShape, bootId: string, machineId: string, now: string) {
+/** The kubelet's Ready condition: ready, or NotReady with the runtime's reason (no CNI yet). */
+export interface ReadyCondition { status: "True" | "False"; reason: string; message: string }
+export const KUBELET_READY: ReadyCondition = { status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" };
+
+export function nodeObject(s: NodeShape, bootId: string, machineId: string, now: string, ready: ReadyCondition = KUBELET_READY) {
   const labels: Record<string, string> = {
     "beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux",
     "kubernetes.io/arch": "amd64", "kubernetes.io/hostname": s.name, "kubernetes.io/os": "linux",
@@ -74,7 +79,7 @@ export function nodeObject(s: NodeShape, bootId: string, machineId: string, now:
       },
     },
     spec: {
-      podCIDR: s.podCIDR, podCIDRs: [s.podCIDR],
+      ...(s.podCIDR ? { podCIDR: s.podCIDR, podCIDRs: [s.podCIDR] } : {}),
       ...(s.controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}),
     },
     status: {
@@ -85,7 +90,7 @@ export function nodeObject(s: NodeShape, bootId: string, machineId: string, now:
         condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
         condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
         condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
-        condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
+        condition("Ready", ready.status, ready.reason, ready.message),
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
