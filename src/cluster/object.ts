@@ -8,7 +8,8 @@ import { ApiServer } from "./apiserver/server";
 import { uuidFrom, nameSuffix } from "./apiserver/object-meta";
 import { Credentials, type Credential } from "./credentials";
 import { TraceStore } from "./trace-store";
-import { bootstrapCluster } from "./templates/bootstrap";
+import { initTemplate, hostsGate } from "./templates/index";
+import { networkComponent } from "./network/index";
 import type { NodeRequest } from "./templates/nodes";
 import type { KObject } from "./apiserver/registry/types";
 import { updateManagedFields } from "./apiserver/patch";
@@ -59,6 +60,8 @@ export class ClusterObject extends DurableObject {
   private erased = false;
   /** Rate limit, quotas and idle expiry in front of the API server (quotas.ts). */
   readonly guard: ClusterGuard;
+  /** The machines of a kubeadm-template cluster: `kubeadm init`/`join` from the terminal, the 503 before init. */
+  private readonly hosts = { sql: this.ctx.storage.sql, verify: (t: string) => this.credentials.verify(t), kubeadm: () => ({ registry: this.api.registry, sql: this.ctx.storage.sql, now: this.clock.date(), hex, random: () => this.rng.next(), staticPods }) };
   /** The web terminal's hibernatable WebSockets (src/terminal/hub.ts); its kubectl comes back through `fetch`. */
   readonly terminal = new TerminalHub(this.ctx, { verify: (t) => this.credentials.verify(t), fetch: (r) => this.fetch(r), now: () => this.clock.now(), realDelay: (ms) => this.clock.paused ? ms : ms / this.clock.speed, cluster: () => this.erased ? undefined : this.meta.get() });
 
@@ -107,10 +110,10 @@ export class ClusterObject extends DurableObject {
         now, timers: this.timers, random, trace: (key, revision, entries) => this.traces.record(key, revision, entries),
         api: new ApiClient(this.api.registry, this.store, componentUser(c.name), now, c.name),
       }),
-    }, clusterComponents({
+    }, [...clusterComponents({
       sql, profile: getProfile((env as { PODLAB_PROFILE?: string } | undefined)?.PODLAB_PROFILE),
       kubeletClient: (node) => new ApiClient(this.api.registry, this.store, componentUser(`kubelet/${node}`), now, "kubelet"),
-    }));
+    }), networkComponent(sql)]);
   }
 
   /** The cluster's clock: pause, resume, step (virtual ms, timers fire in order) or set the speed. */
@@ -154,7 +157,7 @@ export class ClusterObject extends DurableObject {
     this.clock.setNow(created - READY_CLUSTER_AGE_MS);
     const now = this.clock.date();
     this.ctx.storage.transactionSync(() => {
-      bootstrapCluster(this.api.registry, now, { nodes: p.nodes, hex: (n) => hex(n), staticPods });
+      initTemplate(p.template, now, { registry: this.api.registry, sql: this.ctx.storage.sql, nodes: p.nodes, hex: (n) => hex(n), staticPods });
       this.meta.set({ id: p.id, name: p.name, template: p.template, owner: p.owner, createdAt: now.toISOString() });
     });
     this.engine.start();
@@ -210,7 +213,7 @@ export class ClusterObject extends DurableObject {
     const path = m?.[1] ?? "/";
     const server = `${url.protocol}//${url.host}/clusters/${this.meta.get()?.id ?? ""}`;
     if (path === "/terminal") return this.terminal.upgrade(req);
-    const res = (await this.guard.admit(req, path)) ?? await this.api.handle(req, path, server);
+    const res = (await this.guard.admit(req, path)) ?? (await hostsGate(req, path, this.hosts)) ?? await this.api.handle(req, path, server);
     this.meta.saveRng(this.rng.state);
     if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
     return res;
