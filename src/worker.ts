@@ -12,6 +12,7 @@ import { MAX_REQUEST_BODY_BYTES } from "./cluster/apiserver/codec";
 import { requestTooLarge, unauthorized } from "./cluster/apiserver/status";
 import { statusResponse } from "./cluster/apiserver/responses";
 import { MAX_SERVICE_BODY_BYTES } from "./service/limits";
+import { manifestsRoute } from "./service/manifests";
 
 export { ClusterObject } from "./cluster/object";
 export { AccountObject } from "./service/account-object";
@@ -27,6 +28,7 @@ app.onError((err, c) => {
 });
 
 app.get("/healthz", (c) => c.text("ok"));
+app.route("/manifests", manifestsRoute);
 
 app.use("/v1/*", apiHeaders);
 app.use("/v1/*", async (c, next) => {
