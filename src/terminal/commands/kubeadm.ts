@@ -1,12 +1,15 @@
-// `kubeadm` on the control-plane host of a running cluster: `token create [--print-join-command]
-// [--ttl]`, `token list` (bootstrap-token Secrets in kube-system, as kubeadm stores them), and
-// `init`/`join`, whose preflight checks fail here as on any host that already runs a control
-// plane. Output shapes of kubeadm v1.32 (OUTPUTS.md §6; cmd/kubeadm/app/cmd/token.go).
+// `kubeadm` on the cluster's hosts: `token create [--print-join-command] [--ttl]`, `token list`
+// (bootstrap-token Secrets in kube-system, as kubeadm stores them), `init` on the control-plane
+// host and `join` on a worker (the cluster side runs in the cluster object through POST
+// /hosts/<host>/kubeadm/init|join; preflight fails on a host kubeadm already set up, as on any
+// host that runs a control plane or a kubelet). Output of kubeadm v1.32 (OUTPUTS.md §6;
+// cmd/kubeadm/app/cmd/token.go, init.go, join.go).
 import type { Command, CommandContext } from "../../shell/types";
 import { tabwrite } from "../kubectl/describe/tabwriter";
 import { HOSTNAME } from "../session/host";
 import type { HostEnv } from "./host";
 import { HostApiError, type KubeList, getJson, hexId } from "./host-api";
+import { goDuration, initOutput, joinOutput } from "./kubeadm-output";
 
 const TOKEN_TYPE = "bootstrap.kubernetes.io/token";
 const DEFAULT_GROUPS = "system:bootstrappers:kubeadm:default-node-token";
@@ -14,14 +17,14 @@ const STACK_HINT = "To see the stack trace of this error execute with --v=5 or h
 
 interface Secret { metadata: { name: string }; type?: string; data?: Record<string, string> }
 
-export function kubeadmCommand(env: HostEnv): Command {
+export function kubeadmCommand(env: HostEnv, host: () => string = () => HOSTNAME): Command {
   return async (ctx) => {
     const [verb, sub] = ctx.args;
     try {
       if (verb === "token" && sub === "create") return await tokenCreate(env, ctx);
       if (verb === "token" && sub === "list") return await tokenList(env, ctx);
-      if (verb === "init") return await preflightFails(ctx, true);
-      if (verb === "join") return await preflightFails(ctx, false);
+      if (verb === "init") return await init(env, ctx, host());
+      if (verb === "join") return await join(env, ctx, host());
       if (verb === "version") {
         await ctx.stdout.write(`kubeadm version: &version.Info{Major:"1", Minor:"32", GitVersion:"v1.32.4", GitCommit:"59526cd4867447956156ae3a602fcbac10a2c335", GitTreeState:"clean", BuildDate:"2025-04-22T16:02:27Z", GoVersion:"go1.23.6", Compiler:"gc", Platform:"linux/amd64"}\n`);
         return 0;
@@ -122,15 +125,86 @@ function shortDuration(ms: number): string {
   return `${Math.floor(s / 86400 / 365)}y`;
 }
 
-/** init and join on a host that already runs the control plane: preflight's fatal errors. */
-async function preflightFails(ctx: CommandContext, init: boolean): Promise<number> {
-  const errors = init
-    ? ["Port-6443]: Port 6443 is in use", "Port-10259]: Port 10259 is in use", "Port-10257]: Port 10257 is in use",
-      ...["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd"].map((c) => `FileAvailable--etc-kubernetes-manifests-${c}.yaml]: /etc/kubernetes/manifests/${c}.yaml already exists`),
-      "Port-10250]: Port 10250 is in use", "Port-2379]: Port 2379 is in use", "Port-2380]: Port 2380 is in use", "DirAvailable--var-lib-etcd]: /var/lib/etcd is not empty"]
-    : ["FileAvailable--etc-kubernetes-kubelet.conf]: /etc/kubernetes/kubelet.conf already exists", "Port-10250]: Port 10250 is in use", "FileAvailable--etc-kubernetes-pki-ca.crt]: /etc/kubernetes/pki/ca.crt already exists"];
-  if (init) await ctx.stdout.write("[init] Using Kubernetes version: v1.32.4\n");
-  await ctx.stdout.write("[preflight] Running pre-flight checks\n");
+/** Preflight's fatal errors (ports in use, files present) as kubeadm prints them. */
+async function preflightFails(ctx: CommandContext, errors: string[]): Promise<number> {
   await ctx.stderr.write(`error execution phase preflight: [preflight] Some fatal errors occurred:\n${errors.map((e) => `\t[ERROR ${e}\n`).join("")}[preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\`\n${STACK_HINT}`);
   return 1;
+}
+
+const INIT_FLAGS = ["--pod-network-cidr", "--apiserver-advertise-address", "--kubernetes-version", "--cri-socket", "--ignore-preflight-errors", "--service-cidr", "--control-plane-endpoint", "--node-name", "--token", "--v"];
+const JOIN_FLAGS = ["--token", "--discovery-token-ca-cert-hash", "--discovery-token", "--tls-bootstrap-token", "--cri-socket", "--ignore-preflight-errors", "--node-name", "--v"];
+const BOOL_FLAGS = ["--discovery-token-unsafe-skip-ca-verification", "--upload-certs", "--skip-token-print", "--dry-run"];
+
+/** Flags of `kubeadm init|join` (name → values) and positional arguments; an unknown flag is an error. */
+function parseFlags(args: string[], known: string[]): { flags: Map<string, string[]>; positional: string[]; unknown?: string } {
+  const flags = new Map<string, string[]>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith("-")) { positional.push(a); continue; }
+    const [name, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (BOOL_FLAGS.includes(name)) { flags.set(name, [inline ?? "true"]); continue; }
+    if (!known.includes(name)) return { flags, positional, unknown: name };
+    const value = inline ?? args[++i] ?? "";
+    flags.set(name, [...(flags.get(name) ?? []), ...value.split(",")]);
+  }
+  return { flags, positional };
+}
+
+/** A health-check duration as kubeadm reports it (Go's Duration). */
+const healthy = (baseMs: number, spreadMs: number) => goDuration(Math.round((baseMs + Math.random() * spreadMs) * 1e6 + Math.random() * 1e6));
+
+interface HostReply { ok: boolean; preflight?: string[]; discovery?: string; nodeName?: string; ip?: string; version?: string; token?: string; caHash?: string }
+
+async function hostCall(env: HostEnv, host: string, op: "init" | "join", body: unknown): Promise<HostReply> {
+  const res = await env.transport.request("POST", `/hosts/${host}/kubeadm/${op}`, { headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  const reply = (await res.json()) as HostReply & { message?: string };
+  if (!res.ok) throw new HostApiError(reply.message ?? res.statusText, res.status);
+  return reply;
+}
+
+async function init(env: HostEnv, ctx: CommandContext, host: string): Promise<number> {
+  const { flags, positional, unknown } = parseFlags(ctx.args.slice(1), INIT_FLAGS);
+  if (unknown || positional.length) {
+    await ctx.stderr.write(`${unknown ? `unknown flag: ${unknown}` : `unknown command "${positional[0]}" for "kubeadm init"`}\n${STACK_HINT}`);
+    return 1;
+  }
+  const one = (name: string) => flags.get(name)?.join(",");
+  const version = one("--kubernetes-version") ?? "v1.32.4";
+  await ctx.stdout.write(`[init] Using Kubernetes version: ${version}\n[preflight] Running pre-flight checks\n`);
+  const r = await hostCall(env, host, "init", { podNetworkCidr: one("--pod-network-cidr"), advertiseAddress: one("--apiserver-advertise-address"), kubernetesVersion: version });
+  if (!r.ok) return preflightFails(ctx, r.preflight ?? []);
+  await ctx.stdout.write(initOutput({
+    node: r.nodeName!, ip: r.ip!, version: r.version!, token: r.token!, caHash: r.caHash!, now: env.now(), pid: 2000 + Math.floor(Math.random() * 8000),
+    kubeletHealthy: healthy(500, 600), apiHealthy: healthy(4000, 5000),
+  }));
+  return 0;
+}
+
+async function join(env: HostEnv, ctx: CommandContext, host: string): Promise<number> {
+  const { flags, positional, unknown } = parseFlags(ctx.args.slice(1), JOIN_FLAGS);
+  if (unknown) {
+    await ctx.stderr.write(`unknown flag: ${unknown}\n${STACK_HINT}`);
+    return 1;
+  }
+  const token = flags.get("--token")?.[0] ?? flags.get("--discovery-token")?.[0] ?? "";
+  const hashes = flags.get("--discovery-token-ca-cert-hash") ?? [];
+  const skipCA = flags.get("--discovery-token-unsafe-skip-ca-verification")?.[0] === "true";
+  if (!hashes.length && !skipCA) {
+    await ctx.stderr.write(`discovery.bootstrapToken: Invalid value: "": using token-based discovery without caCertHashes can be unsafe. Set unsafeSkipCAVerification as true in your kubeadm config file or pass --discovery-token-unsafe-skip-ca-verification flag to continue\n${STACK_HINT}`);
+    return 1;
+  }
+  if (!/^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(token)) {
+    await ctx.stderr.write(`discovery.bootstrapToken.token: Invalid value: "${token}": the bootstrap token is invalid\n${STACK_HINT}`);
+    return 1;
+  }
+  await ctx.stdout.write("[preflight] Running pre-flight checks\n");
+  const r = await hostCall(env, host, "join", { endpoint: positional[0] ?? "", token, caCertHashes: hashes, skipCAVerification: skipCA });
+  if (r.preflight) return preflightFails(ctx, r.preflight);
+  if (!r.ok) {
+    await ctx.stderr.write(`error execution phase preflight: couldn't validate the identity of the API Server: ${r.discovery ?? "unknown error"}\n${STACK_HINT}`);
+    return 1;
+  }
+  await ctx.stdout.write(joinOutput(healthy(500, 1000)));
+  return 0;
 }

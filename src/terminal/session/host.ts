@@ -52,7 +52,7 @@ export function userFiles(fs: Vfs): Record<string, string> {
 }
 
 /** bash's default PS1 on Ubuntu, `\h:\w\$ ` as killercoda-style hosts show it. */
-export function prompt(cwd: string): string {
+export function prompt(cwd: string, host = HOSTNAME): string {
   const w = cwd === HOME ? "~" : cwd.startsWith(HOME + "/") ? "~" + cwd.slice(HOME.length) : cwd;
-  return `${HOSTNAME}:${w}$ `;
+  return `${host}:${w}$ `;
 }

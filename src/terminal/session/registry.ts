@@ -7,10 +7,11 @@ import { type BufferOutput, emptyInput } from "../../shell/io";
 import type { Command, CommandRegistry } from "../../shell/types";
 import { aliasCommand, aliasRunner, clearCommand, historyCommand, unaliasCommand } from "../commands/builtins";
 import { hostCommands } from "../commands/host";
+import { kubeadmCommand } from "../commands/kubeadm";
+import { sshCommand, sudoCommand } from "../commands/ssh";
 import { watchCommand } from "../commands/watch";
 import { kubectlCommand } from "../kubectl-command";
 import type { KubectlEnv } from "../types";
-import { HOSTNAME } from "./host";
 import type { SessionState } from "./store";
 
 export interface JobCommandDeps {
@@ -18,6 +19,9 @@ export interface JobCommandDeps {
   state(): SessionState;
   now(): number;
   size(): { cols: number; rows: number };
+  /** The host the session's shell is logged in to, and ssh's way to log in to another. */
+  host(): string;
+  enterHost(host: string): void;
   /** A shell for this job running with `commands` (watch runs its command line in one). */
   shellFor(commands: CommandRegistry): Shell;
 }
@@ -31,8 +35,11 @@ export function jobCommands(d: JobCommandDeps): CommandRegistry {
     ["alias", aliasCommand(d.state)],
     ["unalias", unaliasCommand(d.state)],
     ["clear", clearCommand],
-    ["watch", watchCommand({ hostname: HOSTNAME, size: d.size, runLine })],
+    ["watch", watchCommand({ hostname: d.host(), size: d.size, runLine })],
     ...hostCommands({ transport: d.env.transport, now: d.now, server: d.env.server }),
+    ["kubeadm", kubeadmCommand({ transport: d.env.transport, now: d.now, server: d.env.server }, d.host)],
+    ["ssh", sshCommand({ transport: d.env.transport, host: d.host, enterHost: d.enterHost })],
+    ["sudo", sudoCommand],
     ...Object.entries(d.state().aliases).map(([name, value]): [string, Command] => [name, aliasRunner(value)]),
   ];
   registry = shellCommands(own, "bash");

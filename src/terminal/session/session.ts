@@ -56,6 +56,8 @@ export class TerminalSession {
   private cooked = "";
   private altScreen = false;
   private lastWasTab = false;
+  /** The host `ssh` asked to log in to when the running command ends. */
+  private entering?: string;
   private queue: Promise<void> = Promise.resolve();
   private out = "";
   private flushQueued = false;
@@ -188,6 +190,7 @@ export class TerminalSession {
     this.status = r.status;
     this.state.cwd = r.cwd;
     this.state.namespace = r.namespace;
+    if (this.entering) this.enterHost(this.entering);
     this.state.running = undefined;
     this.state.files = userFiles(this.fs);
     if (this.altScreen) { this.altScreen = false; this.print(LEAVE_ALT_SCREEN); }
@@ -207,7 +210,7 @@ export class TerminalSession {
 
   private commands(job: Job, env: KubectlEnv): CommandRegistry {
     return jobCommands({
-      env, state: () => this.state, now: () => this.deps.now(),
+      env, state: () => this.state, now: () => this.deps.now(), host: () => this.host, enterHost: (h) => { this.entering = h; },
       size: () => ({ cols: this.state.cols, rows: this.state.rows }),
       shellFor: (commands) => this.shellFor(job, commands),
     });
@@ -215,7 +218,7 @@ export class TerminalSession {
 
   private shellFor(job: Job, commands: CommandRegistry): Shell {
     const host: ShellHost = {
-      fs: this.fs, now: () => this.deps.now(), sleep: (ms) => job.sleep(ms), hostname: HOSTNAME,
+      fs: this.fs, now: () => this.deps.now(), sleep: (ms) => job.sleep(ms), hostname: this.host,
       user: { uid: 0, gid: 0, name: "root", group: "root" }, tty: true, pid: 4242,
     };
     const sh = new Shell({ host, commands, dialect: "bash", arg0: "bash", cwd: this.state.cwd });
@@ -249,6 +252,15 @@ export class TerminalSession {
 
   /** Ctrl-D on an empty line, or `exit`: bash says "logout"; a new login shell starts (history and files stay). */
   private logout(): void {
+    const outer = this.state.outer?.pop();
+    if (outer) {
+      // ssh's remote shell ended: back in the shell that ran ssh.
+      this.print(`logout\r\nConnection to ${this.host} closed.\r\n`);
+      this.state.host = outer.host === HOSTNAME ? undefined : outer.host;
+      this.state.cwd = outer.cwd;
+      this.showPrompt();
+      return;
+    }
     this.print("logout\r\n\r\n");
     this.state.vars = loginVars();
     this.vars = varsFrom(this.state.vars);
@@ -261,7 +273,20 @@ export class TerminalSession {
   }
 
   private showPrompt(): void {
-    this.print(this.editor.begin(this.state.pending ? "> " : prompt(this.state.cwd)));
+    this.print(this.editor.begin(this.state.pending ? "> " : prompt(this.state.cwd, this.host)));
+  }
+
+  /** The host the shell runs on (ssh changes it). */
+  private get host(): string {
+    return this.state.host ?? HOSTNAME;
+  }
+
+  /** ssh logged in to `host`: a login shell there, the current one waits. */
+  private enterHost(host: string): void {
+    this.entering = undefined;
+    (this.state.outer ??= []).push({ host: this.host, cwd: this.state.cwd });
+    this.state.host = host;
+    this.state.cwd = HOME;
   }
 
   /** A command's output: newlines become CR LF (the tty's onlcr), the alternate screen is tracked. */

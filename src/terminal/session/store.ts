@@ -23,6 +23,10 @@ export interface SessionState {
   files: Record<string, string>;
   cols: number;
   rows: number;
+  /** The host the shell is logged in to after `ssh` (absent: the control-plane host). */
+  host?: string;
+  /** The shells `ssh` left waiting, innermost last: their host and working directory. */
+  outer?: { host: string; cwd: string }[];
 }
 
 /** Scroll-back kept per session (characters); older output is dropped first. */
