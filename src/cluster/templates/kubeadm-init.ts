@@ -6,6 +6,7 @@
 // kube-proxy, the controller manager's default service accounts and kube-root-ca.crt, and the
 // kubernetes Service. Upstream: cmd/kubeadm/app/cmd/init.go and its phases.
 import type { GenericRegistry } from "../apiserver/generic-registry";
+import { findResource } from "../apiserver/resources";
 import { NETWORK_NOT_READY_MESSAGE } from "../network/state";
 import { findHost, setHostRole, listHosts } from "./hosts";
 import { DEFAULT_SERVICE_SUBNET, bootstrapTokenSecret, caCertHash, clusterInfoConfigMap, kubeadmConfigMap, kubeletConfigMap, type ClusterSettings } from "./kubeadm-config";
@@ -62,9 +63,16 @@ export function preflightErrors(role: "control-plane" | "worker", init: boolean)
   return [...(init ? [] : ["FileAvailable--etc-kubernetes-kubelet.conf]: /etc/kubernetes/kubelet.conf already exists"]), "Port-10250]: Port 10250 is in use", "FileAvailable--etc-kubernetes-pki-ca.crt]: /etc/kubernetes/pki/ca.crt already exists"];
 }
 
+/** The role of a machine that is a node of a "ready" cluster (no host records). */
+export function nodeRole(d: KubeadmDeps, name: string): "control-plane" | "worker" | undefined {
+  const node = d.registry.find(findResource("", "v1", "nodes")!, undefined, name);
+  if (!node) return undefined;
+  return node.metadata.labels?.["node-role.kubernetes.io/control-plane"] !== undefined ? "control-plane" : "worker";
+}
+
 export async function kubeadmInit(d: KubeadmDeps, req: InitRequest): Promise<InitResult> {
   const host = findHost(d.sql, req.host);
-  if (!host) return { ok: false, preflight: [] };
+  if (!host) return { ok: false, preflight: preflightErrors(nodeRole(d, req.host) ?? "worker", true) };
   if (host.role !== "none") return { ok: false, preflight: preflightErrors(host.role, true) };
   if (listHosts(d.sql).some((h) => h.role === "control-plane")) return { ok: false, preflight: ["Port-10250]: Port 10250 is in use"] };
   const settings: ClusterSettings = {
