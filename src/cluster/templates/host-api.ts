@@ -44,5 +44,5 @@ export async function hostsGate(req: Request, path: string, d: HostApiDeps): Pro
     }));
   }
   const hashes = Array.isArray(body.caCertHashes) ? body.caCertHashes.filter((h): h is string => typeof h === "string") : [];
-  return json(await kubeadmJoin(d.kubeadm(), { host: m[1]!, endpoint: str("endpoint") ?? "", token: str("token") ?? "", caCertHashes: hashes }));
+  return json(await kubeadmJoin(d.kubeadm(), { host: m[1]!, endpoint: str("endpoint") ?? "", token: str("token") ?? "", caCertHashes: hashes, skipCAVerification: body.skipCAVerification === true }));
 }
