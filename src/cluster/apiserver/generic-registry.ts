@@ -211,14 +211,16 @@ export class GenericRegistry {
     this.admitPhases(ri, "DELETE", namespace, name, undefined, old, opts);
     const ctx = this.ctx(namespace);
     const grace = s.gracePeriodSeconds?.(old, opts.gracePeriodSeconds);
-    const waitsForFinalizers = hasFinalizers(s, old);
+    const finalizers = propagationFinalizers(old.metadata.finalizers, opts.propagationPolicy);
+    const withGc = finalizers === old.metadata.finalizers ? old : { ...old, metadata: { ...old.metadata, finalizers } };
+    const waitsForFinalizers = hasFinalizers(s, withGc);
     const graceful = grace !== undefined && grace > 0;
     if (!waitsForFinalizers && !graceful) {
       if (opts.dryRun) return { object: withTypeMeta(ri, old), deleted: true };
       const gone = this.deps.store.delete(key, current.modRevision);
       return { object: withTypeMeta(ri, fromStorage(ri, this.commit(key, gone, opts.trace))), deleted: true };
     }
-    const obj = clone(old);
+    const obj = clone(withGc);
     const m = obj.metadata;
     const deadline = new Date(ctx.now.getTime() + (graceful ? grace! * 1000 : 0));
     if (!m.deletionTimestamp || (graceful && new Date(m.deletionTimestamp) > deadline)) {
@@ -238,10 +240,23 @@ export class GenericRegistry {
     return { object: withTypeMeta(ri, fromStorage(ri, this.commit(key, v, opts.trace))), deleted: false };
   }
 
-  /** Removes an object whose graceful deletion is over (the kubelet's final delete with grace 0). */
   strategy(ri: ResourceInfo): Strategy {
     return strategyFor(ri.group, ri.resource);
   }
+}
+
+/**
+ * The garbage collector's finalizers a DELETE asks for (store.go deletionFinalizersForGarbageCollection):
+ * Orphan adds `orphan`, Foreground adds `foregroundDeletion`, each replacing the other; Background
+ * (and no policy) leaves the finalizers as they are.
+ */
+function propagationFinalizers(current: string[] | undefined, policy: DeleteOptions["propagationPolicy"]): string[] | undefined {
+  if (policy !== "Orphan" && policy !== "Foreground") return current;
+  const want = policy === "Orphan" ? "orphan" : "foregroundDeletion";
+  const other = policy === "Orphan" ? "foregroundDeletion" : "orphan";
+  const list = current ?? [];
+  if (list.includes(want) && !list.includes(other)) return current;
+  return [...list.filter((f) => f !== other && f !== want), want];
 }
 
 function hasFinalizers(s: Strategy, obj: KObject): boolean {

@@ -19,7 +19,7 @@ const byKey = new Map(COLLECTED.map((ri) => [riKey(ri), ri]));
 
 const refs = (o: KObject) => (o.metadata.ownerReferences ?? []) as OwnerReference[];
 const objKey = (ri: ResourceInfo, o: KObject) => `dep|${riKey(ri)}|${o.metadata.namespace ?? ""}|${o.metadata.name}`;
-const ownerKey = (o: KObject, uid: string) => `owner|${uid}|${o.metadata.namespace ?? ""}`;
+const ownerKey = (ri: ResourceInfo, o: KObject) => `owner|${o.metadata.uid}|${o.metadata.namespace ?? ""}|${riKey(ri)}|${o.metadata.name}`;
 
 function ignoreNotFound(f: () => void): void {
   try { f(); } catch (e) { if (!isStatusError(e) || e.code !== 404) throw e; }
@@ -59,13 +59,16 @@ function dependentsOf(ctx: ComponentContext, uid: string, ns: string): [Resource
   return out;
 }
 
-function processOwner(ctx: ComponentContext, uid: string, ns: string): void {
+function processOwner(ctx: ComponentContext, uid: string, ns: string, ownerRi: ResourceInfo | undefined, name: string): void {
   const dependents = dependentsOf(ctx, uid, ns);
-  const owner = dependents.length ? ownerOf(ctx, refs(dependents[0]![1]).find((r) => r.uid === uid)!, ns) : undefined;
+  // The owner itself, looked up by its key (it may have no dependents left: foreground deletion ends then).
+  const found = ownerRi ? ctx.api.get(ownerRi, ownerRi.namespaced ? ns : undefined, name) : undefined;
+  const owner = found?.metadata.uid === uid ? found : undefined;
   const finalizers = (owner?.metadata.finalizers ?? []) as string[];
   if (owner?.metadata.deletionTimestamp && finalizers.includes(ORPHAN)) {
     for (const [ri, d] of dependents) {
-      ignoreNotFound(() => ctx.api.update(ri, { ...d, metadata: { ...d.metadata, ownerReferences: refs(d).filter((r) => r.uid !== uid) } }));
+      const rest = refs(d).filter((r) => r.uid !== uid);
+      ignoreNotFound(() => ctx.api.update(ri, { ...d, metadata: { ...d.metadata, ownerReferences: rest.length ? rest : undefined } }));
     }
     return removeFinalizer(ctx, owner, ORPHAN);
   }
@@ -92,16 +95,23 @@ export const garbageCollector: Component = {
     keys: (o: KObject, e?: { type: string }) => {
       const keys: string[] = [];
       if (refs(o).length && e?.type !== "DELETED") keys.push(objKey(ri, o));
+      // A dependent gone may be the last one an owner in foreground deletion waits for.
+      if (e?.type === "DELETED") {
+        for (const r of refs(o)) {
+          const ownerRi = findByKind(r.apiVersion, r.kind);
+          if (ownerRi && byKey.has(riKey(ownerRi))) keys.push(`owner|${r.uid}|${o.metadata.namespace ?? ""}|${riKey(ownerRi)}|${r.name}`);
+        }
+      }
       const f = (o.metadata.finalizers ?? []) as string[];
       if (e?.type === "DELETED" || (o.metadata.deletionTimestamp && (f.includes(ORPHAN) || f.includes(FOREGROUND)))) {
-        if (!e || e.type !== "ADDED") keys.push(ownerKey(o, o.metadata.uid));
+        if (!e || e.type !== "ADDED") keys.push(ownerKey(ri, o));
       }
       return keys;
     },
   })),
   sync(key, ctx) {
-    const [kind, a, b, c] = key.split("|");
-    if (kind === "owner") return void processOwner(ctx, a!, b!);
+    const [kind, a, b, c, d] = key.split("|");
+    if (kind === "owner") return void processOwner(ctx, a!, b!, byKey.get(c!), d!);
     const ri = byKey.get(a!);
     if (ri) attemptToDelete(ctx, ri, b!, c!);
   },
