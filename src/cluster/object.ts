@@ -215,7 +215,8 @@ export class ClusterObject extends DurableObject {
     if (path === "/terminal") return this.terminal.upgrade(req);
     const res = (await this.guard.admit(req, path)) ?? (await hostsGate(req, path, this.hosts)) ?? await this.api.handle(req, path, server);
     this.meta.saveRng(this.rng.state);
-    if (req.method !== "GET" || this.engine.hasQueuedWork()) await this.scheduleAlarm();
+    // The first request after a restart starts the components too (work may be pending).
+    if (req.method !== "GET" || !this.engine.isStarted || this.engine.hasQueuedWork()) await this.scheduleAlarm();
     return res;
   }
 

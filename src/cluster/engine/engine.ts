@@ -52,6 +52,10 @@ export class Engine {
     }
   }
 
+  get isStarted(): boolean {
+    return this.started;
+  }
+
   stop(): void {
     for (const w of this.watchers.splice(0)) w.close();
     this.started = false;
