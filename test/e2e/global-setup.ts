@@ -1,7 +1,7 @@
 // Starts Podlab the README way (`npm start`, i.e. wrangler dev over https) once for all
 // end-to-end tests, on a free port with its own state directory, and stops it afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,6 +33,11 @@ export async function setup(project: TestProject) {
     env: { ...process.env, PORT: String(port), PODLAB_PERSIST: stateDir },
   });
   let log = "";
+  // The server's output, kept for review when an end-to-end test fails.
+  mkdirSync("test/artifacts", { recursive: true });
+  const out = createWriteStream("test/artifacts/server.log");
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${log}`)), 120_000);
     const on = (c: Buffer) => {

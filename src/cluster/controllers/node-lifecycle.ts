@@ -83,7 +83,10 @@ export function nodeLifecycleComponent(sql: SqlStorage, profile: TimingProfile =
       const ours = (t: KObject) => t.key === "node.kubernetes.io/unreachable" || t.key === "node.kubernetes.io/not-ready";
       const taints = ((node.spec?.taints ?? []) as KObject[]);
       if (!down) {
-        if (taints.some(ours)) ctx.api.update(nodes, { ...node, spec: { ...node.spec, taints: taints.filter((t) => !ours(t)) } });
+        // A node whose kubelet reports Ready=False (e.g. no CNI yet) keeps not-ready:NoSchedule.
+        const readyFalse = (node.status?.conditions ?? []).some((c: KObject) => c.type === "Ready" && c.status === "False");
+        const keep = (t: KObject) => !ours(t) || (readyFalse && t.key === "node.kubernetes.io/not-ready" && t.effect === "NoSchedule");
+        if (!taints.every(keep)) ctx.api.update(nodes, { ...node, spec: { ...node.spec, taints: taints.filter(keep) } });
         return;
       }
       const notReadyAt = down.since + (down.mode === "unreachable" ? profile.node.monitorGracePeriodMs : 0);

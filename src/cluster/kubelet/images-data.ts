@@ -3,6 +3,7 @@
 // (Entrypoint, Cmd, Env, WorkingDir, ExposedPorts, StopSignal) and the behaviour the simulated
 // runtime gives them. Values follow the official images' Dockerfiles at the listed versions.
 // No upstream file: this stands in for the registries (Docker Hub, registry.k8s.io).
+import { CNI_IMAGES } from "../manifests/images";
 
 export type Behaviour =
   /** Keeps running and listens on `ports` (the program named by the command decides logs). */
@@ -54,6 +55,8 @@ const controlPlanePort: Record<string, number> = { "kube-apiserver": 6443, "kube
 const controlPlaneSize: Record<string, number> = { "kube-apiserver": 28671624, "kube-controller-manager": 26259392, "kube-scheduler": 20657536, "kube-proxy": 30907976 };
 
 export const repositories: RepoSpec[] = [
+  // The pod network add-ons' images (src/cluster/manifests/images.ts).
+  ...CNI_IMAGES,
   {
     name: "docker.io/library/nginx", behaviour: "server", distro: "debian-12", memoryBytes: 8 * MiB,
     config: {

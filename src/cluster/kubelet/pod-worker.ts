@@ -149,8 +149,10 @@ async function runPod(d: SyncDeps, w: WorkerContext, pod: KObject, node: KObject
     rec.mount.missing = undefined;
   }
   if (!rec.sandbox) {
-    const cidr: string | undefined = node.spec?.podCIDR;
-    const ip = pod.spec?.hostNetwork ? hostIP(node) : cidr ? d.state.allocateIP(node.metadata.name, cidr, rec.uid) : undefined;
+    // Without a CNI plugin on the node no sandbox network can be set up (host-network pods need none).
+    const cidr: string | undefined = d.state.cniPodCIDR(node.metadata.name) ?? node.spec?.podCIDR;
+    const cniReady = d.state.networkReady(node.metadata.name);
+    const ip = pod.spec?.hostNetwork ? hostIP(node) : cidr && cniReady ? d.state.allocateIP(node.metadata.name, cidr, rec.uid) : undefined;
     if (pod.metadata.annotations?.["kubernetes.io/config.mirror"]) {
       // Static pods' images were pulled by kubeadm before the kubelet started them.
       for (const c of (pod.spec?.containers ?? []) as KObject[]) {

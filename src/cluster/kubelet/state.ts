@@ -4,6 +4,7 @@
 // cache, IP allocations (host-local IPAM) and the node's serialized image pulls. Written only at
 // transitions; everything between is computed from these facts.
 // Upstream: the state containerd and the kubelet keep in memory (pkg/kubelet/container, images/).
+import { cniPodCIDR, networkReady } from "../network/state";
 
 export interface Attempt {
   /** containerd://<64 hex> without the prefix. */
@@ -121,6 +122,16 @@ export class KubeletState {
   forget(uid: string): void {
     this.sql.exec(`DELETE FROM kubelet_pods WHERE uid = ?`, uid);
     this.sql.exec(`DELETE FROM kubelet_ips WHERE uid = ?`, uid);
+  }
+
+  /** Whether a CNI plugin has configured the node's network (always, for clusters that need none). */
+  networkReady(node: string): boolean {
+    return networkReady(this.sql, node);
+  }
+
+  /** The pod CIDR the node's CNI assigned, when it assigns its own. */
+  cniPodCIDR(node: string): string | undefined {
+    return cniPodCIDR(this.sql, node);
   }
 
   hasImage(node: string, ref: string): boolean {

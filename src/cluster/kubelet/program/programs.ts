@@ -7,10 +7,12 @@ import { shDialect } from "./rootfs";
 import type { Image } from "../images";
 import { mysqld, postgres, redisServer } from "./servers-data";
 import { coredns, dockerEntrypoint, kubeComponent, node, pause } from "./servers-system";
+import { cniPrograms, cniRepo } from "./servers-cni";
 import { type ServerEnv, agnhost, httpd, nginx, nginxEntrypoint, python } from "./servers-web";
 
 export function programCommands(image: Image, env: ServerEnv): [string, Command][] {
   const repo = image.name.slice(image.name.lastIndexOf("/") + 1);
+  const cni = cniPrograms(cniRepo(image.name));
   const entrypointProgram: Record<string, string> = { redis: "redis-server", postgres: "postgres", mysql: "mysqld", node: "node" };
   const entries: [string, Command][] = [
     ["nginx", nginx(env)],
@@ -32,9 +34,10 @@ export function programCommands(image: Image, env: ServerEnv): [string, Command]
     ["kube-scheduler", kubeComponent("kube-scheduler", 10259)],
     ["kube-proxy", kubeComponent("kube-proxy", 10256)],
   ];
+  for (const cmds of Object.values(cni ?? {})) entries.push(...cmds);
   if (shDialect(image.distro) === "ash") entries.push(["cat", busyboxCat]);
   if (repo === "nginx") entries.push(["docker-entrypoint.sh", nginxEntrypoint]);
-  else if (entrypointProgram[repo]) entries.push(["docker-entrypoint.sh", dockerEntrypoint(entrypointProgram[repo]!)]);
+  else if (entrypointProgram[repo] && !cni) entries.push(["docker-entrypoint.sh", dockerEntrypoint(entrypointProgram[repo]!)]);
   return entries;
 }
 

@@ -3,6 +3,7 @@
 // html, httpd's htdocs, entrypoint scripts), and the files the kubelet manages (/etc/hosts,
 // /etc/resolv.conf, /etc/hostname). Binaries listed are exactly the commands the simulation
 // implements, so `curl` is missing in ubuntu and present in nginx, as in the real images.
+import { cniPrograms, cniRepo } from "./servers-cni";
 import type { Image } from "../images";
 import { httpdIndexHtml, nginx50xHtml, nginxConf, nginxDefaultConf, nginxIndexHtml } from "./pages";
 
@@ -83,6 +84,8 @@ function base(distro: string): Tree {
 
 function imageContent(image: Image): Tree {
   const repo = image.name.slice(image.name.lastIndexOf("/") + 1);
+  const cni = cniPrograms(cniRepo(image.name));
+  if (cni) return Object.fromEntries(Object.entries(cni).flatMap(([dir, cmds]) => Object.entries(bins(dir, cmds.map(([n]) => n)))));
   switch (repo) {
     case "nginx":
       return {
@@ -124,9 +127,10 @@ function imageContent(image: Image): Tree {
       return { "/coredns": BIN };
     case "agnhost":
       return { "/agnhost": BIN };
-    default:
+    default: {
       if (repo === "etcd" || repo.startsWith("kube-")) return bins("/usr/local/bin", repo === "etcd" ? ["etcd", "etcdctl"] : [repo]);
       return {};
+    }
   }
 }
 
