@@ -9,6 +9,7 @@ import { uuidFrom, nameSuffix } from "./apiserver/object-meta";
 import { Credentials, type Credential } from "./credentials";
 import { TraceStore } from "./trace-store";
 import { initTemplate, hostsGate } from "./templates/index";
+import { addWorkerNode, type AddNodeRequest } from "./templates/add-node";
 import { networkComponent } from "./network/index";
 import type { NodeRequest } from "./templates/nodes";
 import type { KObject } from "./apiserver/registry/types";
@@ -166,6 +167,17 @@ export class ClusterObject extends DurableObject {
     this.meta.saveRng(this.rng.state);
     await this.scheduleAlarm();
     return this.info();
+  }
+
+  nodeCount(): number { return this.store.count(storagePrefix(findRi("", "nodes"))); }
+
+  /** Joins another worker (the service's POST /v1/clusters/:id/nodes); returns its name. */
+  async addNode(req: AddNodeRequest): Promise<string> {
+    if (!this.meta.get() || this.erased) throw new Error("cluster not initialised");
+    const nodes = listAll(this.store, "", "nodes");
+    const node = this.ctx.storage.transactionSync(() => addWorkerNode(this.api.registry, nodes, this.clock.date(), (n) => hex(n), req));
+    await this.scheduleAlarm();
+    return node.metadata.name;
   }
 
   info(): ClusterInfo {

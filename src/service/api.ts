@@ -3,7 +3,7 @@
 // `{"error": {"code", "message"}}`; the OpenAPI document is served at /v1/openapi.json.
 import { Hono, type Context } from "hono";
 import type { Env } from "./env";
-import { ClockRequest, CreateClusterRequest, EmptyRequest, ForkRequest, ShareRequest, SignUpRequest } from "./schemas";
+import { AddNodeRequest, ClockRequest, CreateClusterRequest, EmptyRequest, ForkRequest, ShareRequest, SignUpRequest } from "./schemas";
 import { ServiceError } from "./errors";
 import { parseBody } from "./body";
 import { accountStub, authenticateAccount } from "./auth";
@@ -102,6 +102,18 @@ serviceApi.post("/clusters/:id/fork", async (c) => {
   const a = await account(c);
   const req = await parseBody(c.req.raw, ForkRequest);
   return c.json(await forkCluster(c.env, origin(c), a, c.req.param("id"), req), 201);
+});
+
+/** Another worker joins the cluster (a new machine running `kubeadm join`), within the node quota. */
+serviceApi.post("/clusters/:id/nodes", async (c) => {
+  const cluster = await ownedCluster(c.env, await account(c), c.req.param("id"));
+  const req = await parseBody(c.req.raw, AddNodeRequest);
+  if ((await clusterStub(c.env, cluster.id).nodeCount()) >= ACCOUNT_QUOTAS.nodesPerCluster) {
+    throw new ServiceError("quota_exceeded", `node quota exceeded: a cluster may have at most ${ACCOUNT_QUOTAS.nodesPerCluster} nodes`);
+  }
+  const memory = req.memory ? `${Number(req.memory.replace("Gi", "")) * 1048576}Ki` : undefined;
+  const name = await clusterStub(c.env, cluster.id).addNode({ cpu: req.cpu, memory });
+  return c.json({ name }, 201);
 });
 
 serviceApi.get("/clusters/:id/clock", async (c) => {

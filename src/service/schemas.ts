@@ -17,6 +17,11 @@ export const NodeRequest = z.strictObject({
   memory: z.string().regex(/^[1-9][0-9]{0,2}Gi$/, "a size such as 4Gi").optional(),
 });
 
+export const AddNodeRequest = z.strictObject({
+  cpu: z.string().regex(/^[1-9][0-9]?$/, "a whole number of cores, 1 to 99").optional(),
+  memory: z.string().regex(/^[1-9][0-9]{0,2}Gi$/, "a size such as 4Gi").optional(),
+});
+
 export const CreateClusterRequest = z.strictObject({
   name: Name.optional(),
   template: z.enum(["ready", "kubeadm"]).optional(),

@@ -107,3 +107,19 @@ describe("pods through their lifecycle", () => {
     expect(events).toContain("Successfully assigned default/nginx to node0");
   });
 });
+
+describe("adding capacity", () => {
+  it("schedules a pod that fit nowhere once a bigger node joins", async () => {
+    await ok(["run", "huge", "--image=nginx", "--restart=Never", "--overrides", JSON.stringify({ spec: { containers: [{ name: "huge", image: "nginx", resources: { requests: { cpu: "6" } } }] } })]);
+    await step(2);
+    expect((await row("huge"))[2]).toBe("Pending");
+    const joined = await api("POST", `/v1/clusters/${c.id}/nodes`, c.accountToken, { cpu: "8", memory: "16Gi" });
+    expect(joined.status).toBe(201);
+    await step(30);
+    const wide = (await ok(["get", "pod", "huge", "-o", "wide", "--no-headers"])).trim().split(/\s{2,}/);
+    expect(wide[2]).toBe("Running");
+    expect(wide[6]).toBe(joined.json.name);
+    const nodes = await ok(["get", "nodes", "--no-headers"]);
+    expect(nodes).toMatch(new RegExp(`^${joined.json.name}\\s+Ready\\s+<none>`, "m"));
+  });
+});
