@@ -129,7 +129,7 @@ describe("garbage collection", () => {
 
 describe("daemonsets and statefulsets", () => {
   it("runs one pod per eligible node with the daemon tolerations and node pinning", async () => {
-    const c = await newCluster({ template: "kubeadm" });
+    const c = await newCluster();
     await create(c, "/apis/apps/v1/namespaces/default/daemonsets", {
       apiVersion: "apps/v1", kind: "DaemonSet", metadata: { name: "agent" },
       spec: { selector: { matchLabels: { app: "agent" } }, template: { metadata: { labels: { app: "agent" } }, spec: { containers: [{ name: "a", image: "nginx" }] } } },
