@@ -20,7 +20,7 @@ import { Timers } from "./sim/timers";
 import { Engine } from "./engine/engine";
 import { ApiClient } from "./engine/client";
 import { clusterComponents, componentUser } from "./components";
-import { createNodeProxy, staticPods } from "./kubelet/index";
+import { createNodeProxy, markNodeNotReady, markNodeReady, staticPods } from "./kubelet/index";
 import { getProfile } from "./sim/profiles/index";
 import { Rng } from "./sim/rng";
 import { unauthorized } from "./apiserver/status";
@@ -167,6 +167,16 @@ export class ClusterObject extends DurableObject {
     this.meta.saveRng(this.rng.state);
     await this.scheduleAlarm();
     return this.info();
+  }
+
+  /** Failure injection: a node's kubelet stops reporting (unreachable) or reports NotReady; `recover` undoes it. */
+  async nodeHealth(node: string, action: "fail" | "recover", mode: "unreachable" | "not-ready" = "unreachable"): Promise<boolean> {
+    if (!this.meta.get() || this.erased) throw new Error("cluster not initialised");
+    if (!this.api.registry.find(findRi("", "nodes"), undefined, node)) return false;
+    if (action === "fail") markNodeNotReady(this.ctx.storage.sql, node, this.clock.now(), mode);
+    else markNodeReady(this.ctx.storage.sql, node, this.clock.now());
+    await this.scheduleAlarm();
+    return true;
   }
 
   nodeCount(): number { return this.store.count(storagePrefix(findRi("", "nodes"))); }

@@ -3,8 +3,8 @@
 // `{"error": {"code", "message"}}`; the OpenAPI document is served at /v1/openapi.json.
 import { Hono, type Context } from "hono";
 import type { Env } from "./env";
-import { AddNodeRequest, ClockRequest, CreateClusterRequest, EmptyRequest, ForkRequest, ShareRequest, SignUpRequest } from "./schemas";
-import { ServiceError } from "./errors";
+import { AddNodeRequest, NodeFailureRequest, ClockRequest, CreateClusterRequest, EmptyRequest, ForkRequest, ShareRequest, SignUpRequest } from "./schemas";
+import { notFoundError, ServiceError } from "./errors";
 import { parseBody } from "./body";
 import { accountStub, authenticateAccount } from "./auth";
 import { randomId, randomToken, sha256Hex } from "../lib/crypto";
@@ -114,6 +114,16 @@ serviceApi.post("/clusters/:id/nodes", async (c) => {
   const memory = req.memory ? `${Number(req.memory.replace("Gi", "")) * 1048576}Ki` : undefined;
   const name = await clusterStub(c.env, cluster.id).addNode({ cpu: req.cpu, memory });
   return c.json({ name }, 201);
+});
+
+/** Failure injection for teaching node failure: the node goes unreachable (or NotReady) until recovered. */
+serviceApi.post("/clusters/:id/nodes/:node/:action{fail|recover}", async (c) => {
+  const cluster = await ownedCluster(c.env, await account(c), c.req.param("id"));
+  const req = await parseBody(c.req.raw, NodeFailureRequest);
+  const action = c.req.param("action") as "fail" | "recover";
+  const found = await clusterStub(c.env, cluster.id).nodeHealth(c.req.param("node"), action, req.mode);
+  if (!found) throw notFoundError(`node "${c.req.param("node")}"`);
+  return c.json({ node: c.req.param("node"), action, mode: action === "fail" ? req.mode ?? "unreachable" : undefined });
 });
 
 serviceApi.get("/clusters/:id/clock", async (c) => {

@@ -22,6 +22,10 @@ export const AddNodeRequest = z.strictObject({
   memory: z.string().regex(/^[1-9][0-9]{0,2}Gi$/, "a size such as 4Gi").optional(),
 });
 
+export const NodeFailureRequest = z.strictObject({
+  mode: z.enum(["unreachable", "not-ready"]).optional().describe("unreachable: the kubelet stops reporting; not-ready: it reports NotReady"),
+});
+
 export const CreateClusterRequest = z.strictObject({
   name: Name.optional(),
   template: z.enum(["ready", "kubeadm"]).optional(),

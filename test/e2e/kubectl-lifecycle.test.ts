@@ -123,3 +123,24 @@ describe("adding capacity", () => {
     expect(nodes).toMatch(new RegExp(`^${joined.json.name}\\s+Ready\\s+<none>`, "m"));
   });
 });
+
+describe("node failure", () => {
+  it("taints an unreachable node and evicts its pods after the 300 s toleration", async () => {
+    await ok(["run", "victim", "--image=nginx", "--restart=Never", "--overrides", JSON.stringify({ spec: { nodeName: "node02", containers: [{ name: "victim", image: "nginx" }] } })]);
+    await step(20);
+    expect((await row("victim"))[2]).toBe("Running");
+    const failed = await api("POST", `/v1/clusters/${c.id}/nodes/node02/fail`, c.accountToken, {});
+    expect(failed.status).toBe(200);
+    await step(60);
+    const nodes = await ok(["get", "nodes", "--no-headers"]);
+    expect(nodes).toMatch(/^node02\s+NotReady\s/m);
+    expect(await ok(["describe", "node", "node02"])).toContain("node.kubernetes.io/unreachable:NoExecute");
+    await step(310);
+    const gone = await c.kubectl(["get", "pod", "victim", "-o", "jsonpath={.metadata.deletionTimestamp}"]);
+    expect(gone.code === 1 || gone.stdout !== "").toBe(true);
+    expect((await api("POST", `/v1/clusters/${c.id}/nodes/node09/fail`, c.accountToken, {})).status).toBe(404);
+    expect((await api("POST", `/v1/clusters/${c.id}/nodes/node02/recover`, c.accountToken, {})).status).toBe(200);
+    await step(30);
+    expect(await ok(["get", "nodes", "--no-headers"])).toMatch(/^node02\s+Ready\s/m);
+  });
+});

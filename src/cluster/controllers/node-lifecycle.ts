@@ -57,6 +57,27 @@ function withConditions(node: KObject, down: { mode: Mode }, now: string): KObje
   return { ...node, status: { ...node.status, conditions: conds } };
 }
 
+/** The kubelet's own report once it is back (kubelet_node_status.go setters): healthy conditions again. */
+const HEALTHY: Record<string, [string, string]> = {
+  MemoryPressure: ["KubeletHasSufficientMemory", "kubelet has sufficient memory available"],
+  DiskPressure: ["KubeletHasNoDiskPressure", "kubelet has no disk pressure"],
+  PIDPressure: ["KubeletHasSufficientPID", "kubelet has sufficient PID available"],
+  Ready: ["KubeletReady", "kubelet is posting ready status"],
+};
+
+function recovered(node: KObject, now: string): KObject | undefined {
+  const conds = (node.status?.conditions ?? []) as KObject[];
+  // Only conditions this controller or a failed kubelet set; a node not ready for other reasons (no CNI) stays.
+  const failed = (c: KObject) => c.status === "Unknown" || (c.type === "Ready" && c.reason === "KubeletNotReady" && c.message === "container runtime is down");
+  if (!conds.some(failed)) return undefined;
+  const next = conds.map((c) => {
+    if (!failed(c) || !HEALTHY[c.type]) return c;
+    const [reason, message] = HEALTHY[c.type]!;
+    return { ...c, status: c.type === "Ready" ? "True" : "False", reason, message, lastHeartbeatTime: now, lastTransitionTime: now };
+  });
+  return { ...node, status: { ...node.status, conditions: next } };
+}
+
 function tolerationSeconds(pod: KObject, key: string): number | undefined | null {
   for (const t of (pod.spec?.tolerations ?? []) as KObject[]) {
     const matches = (t.operator === "Exists" && (!t.key || t.key === key)) || t.key === key;
@@ -71,7 +92,7 @@ export function nodeLifecycleComponent(sql: SqlStorage, profile: TimingProfile =
     name: NAME,
     watches: [
       { resource: pods, keys: (o) => (o.spec?.nodeName ? [`pod:${o.metadata.namespace}/${o.metadata.name}`] : []) },
-      { resource: nodes, keys: (o) => (nodeDown(sql, o.metadata.name) || (o.spec?.taints ?? []).some((t: KObject) => t.key?.startsWith("node.kubernetes.io/unreachable") || t.key === "node.kubernetes.io/not-ready") ? [o.metadata.name] : []) },
+      { resource: nodes, keys: (o) => (nodeDown(sql, o.metadata.name) || (o.status?.conditions ?? []).some((c: KObject) => c.status === "Unknown") || (o.spec?.taints ?? []).some((t: KObject) => t.key?.startsWith("node.kubernetes.io/unreachable") || t.key === "node.kubernetes.io/not-ready") ? [o.metadata.name] : []) },
     ],
     sync(name: string, ctx: ComponentContext) {
       if (name.startsWith("pod:")) return collectOrphan(name.slice(4), ctx);
@@ -83,6 +104,12 @@ export function nodeLifecycleComponent(sql: SqlStorage, profile: TimingProfile =
       const ours = (t: KObject) => t.key === "node.kubernetes.io/unreachable" || t.key === "node.kubernetes.io/not-ready";
       const taints = ((node.spec?.taints ?? []) as KObject[]);
       if (!down) {
+        const back = recovered(node, rfc3339(ctx.now()));
+        if (back) {
+          // The kubelet reports again: its status comes first; the taints go on the next sync.
+          ctx.api.update(nodes, back, "status");
+          return { requeueAfterMs: 0 };
+        }
         // A node whose kubelet reports Ready=False (e.g. no CNI yet) keeps not-ready:NoSchedule.
         const readyFalse = (node.status?.conditions ?? []).some((c: KObject) => c.type === "Ready" && c.status === "False");
         const keep = (t: KObject) => !ours(t) || (readyFalse && t.key === "node.kubernetes.io/not-ready" && t.effect === "NoSchedule");
