@@ -42,12 +42,26 @@ export async function execInContainer(s: ExecSession): Promise<ExecResult> {
   const send = (ch: number, d: string) => { try { s.socket.send(frame(ch, d)); } catch { /* closed */ } };
   const stdin = new Pipe();
   let input = "";
+  // Frames may arrive as Blobs (binary messages through a proxy): decode them in arrival order.
+  let frames: Promise<void> = Promise.resolve();
+  const bytesOf = async (d: unknown): Promise<Uint8Array> =>
+    typeof d === "string" ? new TextEncoder().encode(d) : d instanceof Blob ? new Uint8Array(await d.arrayBuffer()) : new Uint8Array(d as ArrayBuffer);
   s.socket.addEventListener("message", (ev: MessageEvent) => {
-    const data = typeof ev.data === "string" ? new TextEncoder().encode(ev.data) : new Uint8Array(ev.data as ArrayBuffer);
-    if (data[0] === 0) { const text = new TextDecoder().decode(data.slice(1)); input += text; void stdin.writer.write(text); }
-    else if (data[0] === 255 && data[1] === 0) stdin.writer.close?.();
+    frames = frames.then(async () => {
+      const data = await bytesOf(ev.data);
+      if (data[0] === 0) {
+        let text = new TextDecoder().decode(data.slice(1));
+        // A TTY's line discipline (ICRNL, ECHO): Enter arrives as CR and typed text is echoed back.
+        if (s.tty) {
+          text = text.replace(/\r\n?/g, "\n");
+          send(1, text.replace(/\n/g, "\r\n"));
+        }
+        input += text;
+        void stdin.writer.write(text);
+      } else if (data[0] === 255 && data[1] === 0) stdin.writer.close?.();
+    });
   });
-  s.socket.addEventListener("close", () => stdin.writer.close?.());
+  s.socket.addEventListener("close", () => { frames = frames.then(() => stdin.writer.close?.()); });
   if (!s.stdin) stdin.writer.close?.();
   const out: Output = { write: async (d) => send(1, s.tty ? d.replace(/\r?\n/g, "\r\n") : d) };
   const err: Output = { write: async (d) => send(s.tty ? 1 : 2, s.tty ? d.replace(/\r?\n/g, "\r\n") : d) };
