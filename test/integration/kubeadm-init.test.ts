@@ -21,7 +21,7 @@ describe("kubeadm template: before and after kubeadm init", () => {
     expect(text).toMatch(/\nW\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ checks\.go:846\] detected that the sandbox image "registry\.k8s\.io\/pause:3\.8" of the container runtime is inconsistent with that used by kubeadm\.It is recommended to use "registry\.k8s\.io\/pause:3\.10" as the CRI sandbox image\.\n/);
     expect(text).toContain("[certs] apiserver serving cert is signed for DNS names [controlplane kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local] and IPs [10.96.0.1 172.30.1.2]\n");
     expect(text).toContain("[certs] etcd/server serving cert is signed for DNS names [controlplane localhost] and IPs [172.30.1.2 127.0.0.1 ::1]\n");
-    expect(text).toMatch(/\n\[kubelet-check\] The kubelet is healthy after \d+(\.\d+)?ms\n\[api-check\] Waiting for a healthy API server\. This can take up to 4m0s\n\[api-check\] The API server is healthy after \d+(\.\d+)?s\n/);
+    expect(text).toMatch(/\n\[kubelet-check\] The kubelet is healthy after \d+(\.\d+)?m?s\n\[api-check\] Waiting for a healthy API server\. This can take up to 4m0s\n\[api-check\] The API server is healthy after \d+(\.\d+)?s\n/);
     expect(text).toContain("[mark-control-plane] Marking the node controlplane as control-plane by adding the taints [node-role.kubernetes.io/control-plane:NoSchedule]\n");
     expect(text).toContain("[addons] Applied essential addon: CoreDNS\n[addons] Applied essential addon: kube-proxy\n\nYour Kubernetes control-plane has initialized successfully!\n");
     const join = /\nkubeadm join 172\.30\.1\.2:6443 --token ([a-z0-9]{6}\.[a-z0-9]{16}) \\\n\t--discovery-token-ca-cert-hash sha256:([0-9a-f]{64})\n/.exec(text);
