@@ -42,16 +42,23 @@ export async function execLoop(sh: Shell, node: Extract<Node, { type: "loop" }>,
   for (;;) {
     const c = await sh.cond(() => sh.exec(node.cond, io));
     if ((c === 0) === node.until) break;
-    try {
-      st = await sh.exec(node.body, io);
-    } catch (e) {
-      if (!(e instanceof LoopSignal)) throw e;
-      if (--e.levels > 0) throw e;
-      if (e.kind === "break") break;
-    }
+    const r = await loopBody(sh, node.body, io);
+    if (r === "break") break;
+    if (r !== "continue") st = r;
     await sh.tick();
   }
   return (sh.status = st);
+}
+
+/** One pass of a loop's body: its status, or what a `break`/`continue` for this loop asks. */
+async function loopBody(sh: Shell, body: Node, io: Fds): Promise<number | "break" | "continue"> {
+  try {
+    return await sh.exec(body, io);
+  } catch (e) {
+    if (!(e instanceof LoopSignal)) throw e;
+    if (--e.levels > 0) throw e;
+    return e.kind;
+  }
 }
 
 export async function execFor(sh: Shell, node: Extract<Node, { type: "for" }>, fds: Fds): Promise<number> {
@@ -61,13 +68,9 @@ export async function execFor(sh: Shell, node: Extract<Node, { type: "for" }>, f
   let st = 0;
   for (const item of items) {
     sh.setVar(node.name, item);
-    try {
-      st = await sh.exec(node.body, io);
-    } catch (e) {
-      if (!(e instanceof LoopSignal)) throw e;
-      if (--e.levels > 0) throw e;
-      if (e.kind === "break") break;
-    }
+    const r = await loopBody(sh, node.body, io);
+    if (r === "break") break;
+    if (r !== "continue") st = r;
     await sh.tick();
   }
   return (sh.status = st);
