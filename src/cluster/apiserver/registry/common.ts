@@ -1,7 +1,7 @@
 // Pieces shared by the per-resource strategies: status and generation handling of
 // PrepareForCreate/PrepareForUpdate (as the workload strategies in pkg/registry/apps/* do) and
 // field-selector values (generic.AddObjectMetaFieldsSet is added by the caller).
-import type { KObject } from "./types";
+import type { KObject, Strategy } from "./types";
 import { deepEqual } from "../validation/common";
 
 /** PrepareForCreate of a workload: empty status, generation 1. */
@@ -26,6 +26,24 @@ export function keepSpec(obj: KObject, old: KObject): void {
 export function bumpGenerationOnSpecChange(obj: KObject, old: KObject, alsoAnnotations = false): void {
   const changed = !deepEqual(obj.spec, old.spec) || (alsoAnnotations && !deepEqual(obj.metadata.annotations ?? {}, old.metadata.annotations ?? {}));
   obj.metadata.generation = (old.metadata.generation ?? 0) + (changed ? 1 : 0);
+}
+
+/**
+ * The update hooks of a resource with a status subresource and generation tracking: the main
+ * resource keeps the stored status and bumps generation on spec change; status updates keep the
+ * stored spec and generation.
+ */
+export function statusSplitUpdates(alsoAnnotations = false): Pick<Strategy, "prepareForUpdate" | "prepareForStatusUpdate"> {
+  return {
+    prepareForUpdate(obj, old) {
+      keepStatus(obj, old);
+      bumpGenerationOnSpecChange(obj, old, alsoAnnotations);
+    },
+    prepareForStatusUpdate(obj, old) {
+      keepSpec(obj, old);
+      obj.metadata.generation = old.metadata.generation;
+    },
+  };
 }
 
 export const str = (v: unknown): string => (v === undefined || v === null ? "" : String(v));

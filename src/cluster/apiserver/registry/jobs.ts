@@ -2,7 +2,7 @@
 // spec.manualSelector the generated selector on batch.kubernetes.io/controller-uid with the
 // job-name/controller-uid labels (legacy and batch.kubernetes.io/ forms) on the pod template.
 import type { KObject, Strategy } from "./types";
-import { bumpGenerationOnSpecChange, keepSpec, keepStatus, resetStatusAndGeneration } from "./common";
+import { resetStatusAndGeneration, statusSplitUpdates } from "./common";
 import { defaultJob } from "./defaults/workloads";
 import { JOB_LABELS, validateJob, validateJobStatusUpdate, validateJobUpdate } from "../validation/batch";
 
@@ -29,14 +29,7 @@ export const jobStrategy: Strategy = {
     const labels = obj.spec?.template?.metadata?.labels;
     if (labels && Object.keys(obj.metadata.labels ?? {}).length === 0) obj.metadata.labels = { ...labels };
   },
-  prepareForUpdate(obj, old) {
-    keepStatus(obj, old);
-    bumpGenerationOnSpecChange(obj, old);
-  },
-  prepareForStatusUpdate(obj, old) {
-    keepSpec(obj, old);
-    obj.metadata.generation = old.metadata.generation;
-  },
+  ...statusSplitUpdates(),
   validate: (obj) => validateJob(obj),
   validateUpdate: (obj, old) => validateJobUpdate(obj, old),
   validateStatusUpdate: (obj, old) => validateJobStatusUpdate(obj, old),

@@ -1,7 +1,7 @@
 // PodDisruptionBudgets (pkg/registry/policy/poddisruptionbudget/strategy.go): zeroed status and
 // generation 1 on create; generation bumps on spec change.
 import type { Strategy } from "./types";
-import { bumpGenerationOnSpecChange, keepSpec, keepStatus } from "./common";
+import { statusSplitUpdates } from "./common";
 import { validatePodDisruptionBudget, validatePodDisruptionBudgetUpdate } from "../validation/misc";
 import { validateObjectMetaUpdate } from "../validation/objectmeta";
 
@@ -11,14 +11,7 @@ export const podDisruptionBudgetStrategy: Strategy = {
     obj.status = { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
     obj.metadata.generation = 1;
   },
-  prepareForUpdate(obj, old) {
-    keepStatus(obj, old);
-    bumpGenerationOnSpecChange(obj, old);
-  },
-  prepareForStatusUpdate(obj, old) {
-    keepSpec(obj, old);
-    obj.metadata.generation = old.metadata.generation;
-  },
+  ...statusSplitUpdates(),
   validate: (obj) => validatePodDisruptionBudget(obj),
   validateUpdate: (obj, old) => validatePodDisruptionBudgetUpdate(obj, old),
   validateStatusUpdate: (obj, old) => validateObjectMetaUpdate(obj.metadata, old.metadata),

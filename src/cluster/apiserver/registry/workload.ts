@@ -2,7 +2,7 @@
 // daemonset,statefulset}/strategy.go): status reset and generation 1 on create, the stored status
 // kept and generation bumped on spec change on update, the stored spec kept on status updates.
 import type { KObject, Strategy } from "./types";
-import { bumpGenerationOnSpecChange, keepSpec, keepStatus, resetStatusAndGeneration } from "./common";
+import { resetStatusAndGeneration, statusSplitUpdates } from "./common";
 import { validateAppsObject, validateAppsObjectUpdate, validateAppsStatusUpdate, type AppsKind } from "../validation/apps";
 
 export function appsStrategy(kind: AppsKind, defaults: (obj: KObject) => void, extra: Partial<Strategy> = {}): Strategy {
@@ -12,14 +12,7 @@ export function appsStrategy(kind: AppsKind, defaults: (obj: KObject) => void, e
     prepareForCreate(obj) {
       resetStatusAndGeneration(obj);
     },
-    prepareForUpdate(obj, old) {
-      keepStatus(obj, old);
-      bumpGenerationOnSpecChange(obj, old, kind === "Deployment");
-    },
-    prepareForStatusUpdate(obj, old) {
-      keepSpec(obj, old);
-      obj.metadata.generation = old.metadata.generation;
-    },
+    ...statusSplitUpdates(kind === "Deployment"),
     validate: (obj) => validateAppsObject(obj, kind),
     validateUpdate: (obj, old) => validateAppsObjectUpdate(obj, old, kind),
     validateStatusUpdate: (obj, old) => validateAppsStatusUpdate(obj, old),
