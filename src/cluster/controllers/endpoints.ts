@@ -5,9 +5,9 @@
 import type { Component, ComponentContext } from "../engine/component";
 import type { KObject } from "../apiserver/registry/types";
 import { isStatusError } from "../apiserver/status";
-import { R, isPodReady, nsKey, sameJson, splitKey, type Json } from "./util";
+import { R, isPodReady, sameJson, type Json } from "./util";
 import {
-  hasSelector, podEndpointPorts, podReference, podServiceKeys, selectedPods, servicesForKey, shouldPodBeInEndpoints, triggerTime,
+  hasSelector, podEndpointPorts, podReference, selectedPods, servicePodsController, shouldPodBeInEndpoints, triggerTime,
 } from "./service-pods";
 
 export const ENDPOINT_CONTROLLER = "endpoint-controller";
@@ -71,14 +71,4 @@ function syncService(ctx: ComponentContext, ns: string, svcOrName: KObject | str
   else ctx.api.create(R.endpoints, ns, body);
 }
 
-export const endpointsController: Component = {
-  name: ENDPOINT_CONTROLLER,
-  watches: [
-    { resource: R.services, keys: (o) => [nsKey(o)] },
-    { resource: R.pods, keys: podServiceKeys },
-  ],
-  sync(key, ctx) {
-    const [ns, name] = splitKey(key);
-    for (const svc of servicesForKey(ctx, ns, name)) syncService(ctx, ns, svc);
-  },
-};
+export const endpointsController: Component = servicePodsController(ENDPOINT_CONTROLLER, syncService);

@@ -5,8 +5,10 @@
 // listing every pod with an IP with its ready / serving / terminating conditions.
 import type { Component, ComponentContext } from "../engine/component";
 import type { KObject } from "../apiserver/registry/types";
-import { R, isPodReady, newControllerRef, nsKey, sameJson, splitKey, type Json } from "./util";
-import { hasSelector, podEndpointPorts, podReference, podServiceKeys, selectedPods, servicesForKey, shouldPodBeInEndpoints, triggerTime } from "./service-pods";
+import { R, isPodReady, newControllerRef, sameJson, type Json } from "./util";
+import {
+  hasSelector, podEndpointPorts, podReference, selectedPods, servicePodsController, shouldPodBeInEndpoints, triggerTime,
+} from "./service-pods";
 
 export const ENDPOINTSLICE_CONTROLLER = "endpointslice-controller";
 export const MANAGED_BY = "endpointslice.kubernetes.io/managed-by";
@@ -76,14 +78,4 @@ function syncService(ctx: ComponentContext, ns: string, svc: KObject | string): 
   for (const s of unused) ctx.api.delete(R.endpointslices, ns, s.metadata.name);
 }
 
-export const endpointSliceController: Component = {
-  name: ENDPOINTSLICE_CONTROLLER,
-  watches: [
-    { resource: R.services, keys: (o) => [nsKey(o)] },
-    { resource: R.pods, keys: podServiceKeys },
-  ],
-  sync(key, ctx) {
-    const [ns, name] = splitKey(key);
-    for (const svc of servicesForKey(ctx, ns, name)) syncService(ctx, ns, svc);
-  },
-};
+export const endpointSliceController: Component = servicePodsController(ENDPOINTSLICE_CONTROLLER, syncService);

@@ -2,8 +2,8 @@
 // staging/src/k8s.io/endpointslice/util ShouldPodBeInEndpoints): the pods a Service selects,
 // which of them belong in its endpoints, and a service port's target port on one pod.
 import type { KObject } from "../apiserver/registry/types";
-import type { ComponentContext } from "../engine/component";
-import { R, type Json } from "./util";
+import type { Component, ComponentContext } from "../engine/component";
+import { R, nsKey, splitKey, type Json } from "./util";
 
 /** Services with a selector are the controllers' (a Service without one is managed by hand). */
 export const hasSelector = (svc: KObject) => Object.keys(svc.spec?.selector ?? {}).length > 0;
@@ -71,4 +71,22 @@ export function triggerTime(svc: KObject, pods: KObject[]): string {
     if (ready && Date.parse(ready) > Date.parse(t)) t = ready;
   }
   return t;
+}
+
+/**
+ * A controller that keeps something per Service in step with the Service's pods (endpoints,
+ * endpoint slices): any change to a Service or pod of a namespace resyncs that namespace's Services.
+ */
+export function servicePodsController(name: string, syncService: (ctx: ComponentContext, ns: string, svc: KObject | string) => void): Component {
+  return {
+    name,
+    watches: [
+      { resource: R.services, keys: (o) => [nsKey(o)] },
+      { resource: R.pods, keys: podServiceKeys },
+    ],
+    sync(key, ctx) {
+      const [ns, svcName] = splitKey(key);
+      for (const svc of servicesForKey(ctx, ns, svcName)) syncService(ctx, ns, svc);
+    },
+  };
 }
