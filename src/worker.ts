@@ -1,8 +1,9 @@
 // The Worker: routes only. The service API under /v1, each cluster's Kubernetes API under
 // /clusters/:id (served by that cluster's Durable Object), and the static web page. CORS and
-// security headers on both APIs; a declared body over 3 MiB is refused here, a chunked one by
-// the cluster's body reader as it streams (apiserver/codec.ts readBody).
+// security headers on both APIs; a Kubernetes API body is read here within 3 MiB (413 past it,
+// declared or chunked) and handed to the cluster whole.
 import { Hono } from "hono";
+import { readLimited } from "./lib/limited-body";
 import type { Env } from "./service/env";
 import { serviceApi } from "./service/api";
 import { clusterStub, CLUSTER_ID } from "./service/credentials";
@@ -44,12 +45,16 @@ app.use("/clusters/*", apiHeaders);
 app.all("/clusters/:id/*", (c) => forwardToCluster(c.env, c.req.param("id"), c.req.raw));
 app.all("/clusters/:id", (c) => forwardToCluster(c.env, c.req.param("id"), c.req.raw));
 
-function forwardToCluster(env: Env, id: string, req: Request): Promise<Response> | Response {
+async function forwardToCluster(env: Env, id: string, req: Request): Promise<Response> {
   // An id that names no cluster gets the same 401 as a wrong token: the answer never tells
   // whether a cluster exists.
   if (!CLUSTER_ID.test(id)) return statusResponse(unauthorized());
-  if (Number(req.headers.get("content-length") ?? "0") > MAX_REQUEST_BODY_BYTES) return statusResponse(requestTooLarge(MAX_REQUEST_BODY_BYTES));
-  return clusterStub(env, id).fetch(req);
+  if (!req.body) return clusterStub(env, id).fetch(req);
+  // The body is read here, within the limit, and handed over whole: the cluster may answer
+  // (401, 403, 429) without reading it, which must not leave a stream half sent.
+  const body = await readLimited(req, MAX_REQUEST_BODY_BYTES);
+  if (!body.ok) return statusResponse(requestTooLarge(MAX_REQUEST_BODY_BYTES));
+  return clusterStub(env, id).fetch(new Request(req, { body: body.bytes }));
 }
 
 /** A cluster's web console (consoleUrl `/c/<id>#token=…`): the page; the token stays in the fragment. */
