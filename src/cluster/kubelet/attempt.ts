@@ -6,7 +6,7 @@
 // killContainer, executePreStopHook: grace minus the hook's seconds, at least 2 s).
 import type { KObject } from "../apiserver/registry/types";
 import type { ContainerRecord } from "./state";
-import { finish, type WorkerContext } from "./containers";
+import { containerFieldPath, finish, type WorkerContext } from "./containers";
 import { runHook } from "./handlers";
 import { nextProbeAt, runDueProbes } from "./probes";
 
@@ -16,8 +16,7 @@ const MIN_GRACE_MS = 2000;
 const POST_START_LIMIT_MS = 10 * 60_000;
 
 function event(w: WorkerContext, c: ContainerRecord, type: "Normal" | "Warning", reason: string, message: string): void {
-  const fieldPath = c.kind === "regular" ? `spec.containers{${c.name}}` : `spec.initContainers{${c.name}}`;
-  w.recorder.event({ kind: "Pod", apiVersion: "v1", metadata: w.pod.metadata }, type, reason, message, { fieldPath });
+  w.recorder.event({ kind: "Pod", apiVersion: "v1", metadata: w.pod.metadata }, type, reason, message, { fieldPath: containerFieldPath(c) });
 }
 
 /** Runs the postStart hook of a container just started at `at` (the container is not Running until it ends). */

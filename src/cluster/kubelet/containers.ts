@@ -33,15 +33,19 @@ export function newContainerRecord(name: string, kind: ContainerRecord["kind"]):
   return { name, kind, restartCount: 0, pull: { failures: 0 }, crash: { failures: 0 }, probes: {} };
 }
 
-function fieldPath(c: ContainerRecord): string {
-  return c.kind === "regular" ? `spec.containers{${c.name}}` : `spec.initContainers{${c.name}}`;
+/** The event's involvedObject.fieldPath (pkg/kubelet/container/ref.go fieldPath). */
+export function containerFieldPath(c: ContainerRecord): string {
+  if (c.kind === "regular") return `spec.containers{${c.name}}`;
+  if (c.kind === "ephemeral") return `spec.ephemeralContainers{${c.name}}`;
+  return `spec.initContainers{${c.name}}`;
 }
 
 function event(w: WorkerContext, c: ContainerRecord, type: "Normal" | "Warning", reason: string, message: string): void {
-  w.recorder.event({ kind: "Pod", apiVersion: "v1", metadata: w.pod.metadata }, type, reason, message, { fieldPath: fieldPath(c) });
+  w.recorder.event({ kind: "Pod", apiVersion: "v1", metadata: w.pod.metadata }, type, reason, message, { fieldPath: containerFieldPath(c) });
 }
 
 export function shouldRestart(c: ContainerRecord, policy: string, exitCode: number): boolean {
+  if (c.kind === "ephemeral") return false;
   if (c.kind === "sidecar") return true;
   if (c.kind === "init") return exitCode !== 0 && policy !== "Never";
   return policy === "Always" || (policy === "OnFailure" && exitCode !== 0);

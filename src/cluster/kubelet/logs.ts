@@ -13,7 +13,7 @@ import type { Attempt, PodRecord } from "./state";
 /** The container instance whose logs are asked for, or the kubelet's error. */
 export function pickAttempt(pod: KObject, rec: PodRecord | undefined, container: string, previous: boolean): Attempt {
   const podName = pod.metadata.name;
-  const all = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])] as KObject[];
+  const all = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])] as KObject[];
   const cs = all.find((s) => s.name === container);
   if (!cs) throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ContainerCreating`);
   const byId = (cid: string | undefined) => {

@@ -19,6 +19,7 @@ import type { ContainerConfig, ContainerRuntime } from "./containerd/runtime";
 import { volumeFiles } from "./volumes";
 import { beginStop, runAttempt } from "./attempt";
 import type { Image } from "./images";
+import { ephemeralSpecs, syncEphemeralContainers } from "./ephemeral";
 
 export const pods = ApiClient.resource("", "pods");
 export const nodes = ApiClient.resource("", "nodes");
@@ -138,7 +139,7 @@ async function runPod(d: SyncDeps, w: WorkerContext, pod: KObject, node: KObject
       rec.mount.failures++;
       rec.mount.missing = failures.map((f) => f.volume).join(",");
       rec.mount.nextAt = now + Math.min(MOUNT_BACKOFF.initialMs * 2 ** (rec.mount.failures - 1), MOUNT_BACKOFF.maxMs);
-      for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])] as KObject[]) {
+      for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...ephemeralSpecs(pod)] as KObject[]) {
         rec.containers[c.name] ??= newContainerRecord(c.name, kindOf(pod, c));
         rec.containers[c.name]!.waiting ??= { reason: "ContainerCreating" };
       }
@@ -166,13 +167,14 @@ async function runPod(d: SyncDeps, w: WorkerContext, pod: KObject, node: KObject
     }
     rec.sandbox = { requestedAt: now, readyAt: now + d.profile.runtime.sandboxCreateMs, ip };
   }
-  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])] as KObject[]) {
+  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...ephemeralSpecs(pod)] as KObject[]) {
     rec.containers[c.name] ??= newContainerRecord(c.name, kindOf(pod, c));
     rec.containers[c.name]!.waiting ??= rec.containers[c.name]!.current ? undefined : { reason: "ContainerCreating" };
   }
   if (rec.sandbox.readyAt > now) { w.due(rec.sandbox.readyAt); return; }
   if (rec.sandbox.removedAt !== undefined) return;
   const policy: string = pod.spec?.restartPolicy ?? "Always";
+  await syncEphemeralContainers(w);
   for (const spec of (pod.spec?.initContainers ?? []) as KObject[]) {
     const c = rec.containers[spec.name]!;
     await advance(w, spec, c, policy);
@@ -195,7 +197,8 @@ async function runPod(d: SyncDeps, w: WorkerContext, pod: KObject, node: KObject
   }
 }
 
-function kindOf(pod: KObject, c: KObject): "init" | "sidecar" | "regular" {
+function kindOf(pod: KObject, c: KObject): "init" | "sidecar" | "regular" | "ephemeral" {
+  if (ephemeralSpecs(pod).some((e) => e.name === c.name)) return "ephemeral";
   const init = ((pod.spec?.initContainers ?? []) as KObject[]).some((i) => i.name === c.name);
   return !init ? "regular" : c.restartPolicy === "Always" ? "sidecar" : "init";
 }
@@ -204,7 +207,7 @@ function kindOf(pod: KObject, c: KObject): "init" | "sidecar" | "regular" {
 async function terminate(d: SyncDeps, w: WorkerContext, pod: KObject): Promise<boolean> {
   const rec = w.rec;
   const now = d.now;
-  const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])] as KObject[];
+  const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...ephemeralSpecs(pod)] as KObject[];
   if (!rec.terminating) {
     const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     rec.terminating = { startedAt: now, graceMs, killAt: now + graceMs };

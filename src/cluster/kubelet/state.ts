@@ -57,7 +57,8 @@ export interface ProbeState {
 
 export interface ContainerRecord {
   name: string;
-  kind: "init" | "sidecar" | "regular";
+  /** ephemeral: a debug container (spec.ephemeralContainers), never restarted. */
+  kind: "init" | "sidecar" | "regular" | "ephemeral";
   op?: ContainerOp;
   /** Image resolved (docker.io/library/nginx:latest) and its repo digest, once pulled/present. */
   imageRef?: string;

@@ -2,7 +2,8 @@
 // getPhase, convertToAPIContainerStatuses; pkg/kubelet/status/generate.go for the conditions):
 // phase, the conditions in upstream order (PodReadyToStartContainers, Initialized, Ready,
 // ContainersReady, then PodScheduled kept from the scheduler), container statuses with
-// state/lastState/ready/started/image/imageID/containerID/volumeMounts, IPs and startTime.
+// state/lastState/ready/started/image/imageID/containerID/volumeMounts (ephemeral containers:
+// never ready, no started), IPs and startTime.
 import type { KObject } from "../apiserver/registry/types";
 import { rfc3339 } from "../apiserver/object-meta";
 import type { Attempt, ContainerRecord, PodRecord } from "./state";
@@ -28,7 +29,8 @@ function isStarted(c: ContainerRecord, spec: KObject): boolean {
   return spec.startupProbe ? (c.probes as { startupDoneAt?: number }).startupDoneAt !== undefined : true;
 }
 
-function containerStatus(c: ContainerRecord | undefined, spec: KObject): KObject {
+/** An ephemeral container's status has no `started` and is never ready (the prober manager skips it). */
+function containerStatus(c: ContainerRecord | undefined, spec: KObject, ephemeral = false): KObject {
   const s: Record<string, unknown> = {};
   const a = c?.current;
   if (a && a.finishedAt === undefined) s.containerID = `containerd://${a.id}`;
@@ -53,9 +55,9 @@ function containerStatus(c: ContainerRecord | undefined, spec: KObject): KObject
   } else state = { waiting: { reason: "ContainerCreating" } } as never;
   s.lastState = lastState;
   s.name = spec.name;
-  s.ready = c ? isReady(c, spec) : false;
+  s.ready = c && !ephemeral ? isReady(c, spec) : false;
   s.restartCount = c?.restartCount ?? 0;
-  s.started = c ? isStarted(c, spec) : false;
+  if (!ephemeral) s.started = c ? isStarted(c, spec) : false;
   s.state = state;
   const mounts = ((spec.volumeMounts ?? []) as KObject[]).map((m) => {
     const out: Record<string, unknown> = { mountPath: m.mountPath, name: m.name };
@@ -146,6 +148,8 @@ export function generatePodStatus(inp: StatusInput, terminal = false): KObject {
   for (const c of old) if (!conds.some((x) => x.type === c.type)) conds.push(c);
   status.conditions = conds;
   status.containerStatuses = specs.map((s) => containerStatus(rec.containers[s.name], s));
+  const ephemeral = (pod.spec?.ephemeralContainers ?? []) as KObject[];
+  if (ephemeral.length) status.ephemeralContainerStatuses = ephemeral.map((s) => containerStatus(rec.containers[s.name], s, true));
   if (inp.hostIP) { status.hostIP = inp.hostIP; status.hostIPs = [{ ip: inp.hostIP }]; }
   if (inits.length) status.initContainerStatuses = inits.map((s) => containerStatus(rec.containers[s.name], s));
   status.phase = phase;
@@ -154,7 +158,7 @@ export function generatePodStatus(inp: StatusInput, terminal = false): KObject {
   status.startTime = ts(rec.seenAt);
   if (inits.length) {
     // PodInitializing: regular containers wait while init containers run.
-    for (const cs of status.containerStatuses as KObject[]) {
+    for (const cs of [...(status.containerStatuses as KObject[]), ...((status.ephemeralContainerStatuses ?? []) as KObject[])]) {
       if (initPending.length && cs.state.waiting?.reason === "ContainerCreating") cs.state = { waiting: { reason: "PodInitializing" } };
     }
   }
