@@ -3,7 +3,9 @@
 // kubelet pulls, creates and starts the debug container (events with fieldPath
 // spec.ephemeralContainers{name}), reports it in status.ephemeralContainerStatuses, never restarts
 // it, and serves its logs and exec.
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { ORIGIN } from "./helpers";
 import { getPod, lifecycleCluster, podOn } from "./lifecycle-helpers";
 
 const SMP = "application/strategic-merge-patch+json";
@@ -91,4 +93,58 @@ describe("kubelet: ephemeral containers", () => {
     const s = (await getPod(c, "app")).status.ephemeralContainerStatuses[0];
     expect(s.state.terminated).toMatchObject({ exitCode: 0, reason: "Completed" });
   });
+
+  it("exec and attach resolve the ephemeral container; exiting the attached shell terminates it", async () => {
+    const c = await lifecycleCluster();
+    await c.kube("POST", "/api/v1/namespaces/default/pods", { body: podOn("node01", "app", { image: "nginx" }) });
+    await c.step(15_000);
+    await c.kube("PATCH", "/api/v1/namespaces/default/pods/app/ephemeralcontainers", {
+      body: debugPatch("debugger-it", { stdin: true, tty: true, targetContainerName: "app" }), contentType: SMP,
+    });
+    await c.step(10_000);
+    // With stdin open, busybox's sh waits for input: the container stays Running.
+    expect(Object.keys((await getPod(c, "app")).status.ephemeralContainerStatuses[0].state)).toEqual(["running"]);
+    const exec = await openStream(c, "exec?command=hostname&container=debugger-it&stdout=true&stderr=true");
+    const out = await exec.done;
+    expect(out[0]).toBe("1:app\n");
+    const attach = await openStream(c, "attach?container=debugger-it&stdin=true&stdout=true&tty=true");
+    attach.send("echo attached $HOSTNAME\r");
+    await new Promise((r) => setTimeout(r, 300));
+    attach.send("exit\r");
+    const frames = await attach.done;
+    const text = frames.filter((f) => f.startsWith("1:")).map((f) => f.slice(2)).join("");
+    expect(text).toContain("echo attached $HOSTNAME\r\nattached app\r\n");
+    expect(JSON.parse(frames.at(-1)!.slice(2))).toEqual({ metadata: {}, status: "Success" });
+    await c.step(2_000);
+    const s = (await getPod(c, "app")).status.ephemeralContainerStatuses[0];
+    expect(s.state.terminated).toMatchObject({ exitCode: 0, reason: "Completed" });
+    expect(s.restartCount).toBe(0);
+    const missing = await c.kube("GET", "/api/v1/namespaces/default/pods/app/exec?command=true&container=nope&stdout=true");
+    expect(missing.status).toBe(400);
+  });
 });
+
+/** A v5.channel.k8s.io stream to pods/app/<sub>: frames as "channel:text", and a stdin sender. */
+async function openStream(c: Awaited<ReturnType<typeof lifecycleCluster>>, sub: string) {
+  const res = await SELF.fetch(`${ORIGIN}/clusters/${c.id}/api/v1/namespaces/default/pods/app/${sub}`, {
+    headers: { authorization: `Bearer ${c.token}`, upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": "v5.channel.k8s.io" },
+  });
+  expect(res.status).toBe(101);
+  const ws = res.webSocket!;
+  const frames: Promise<string>[] = [];
+  const closed = new Promise<void>((resolve) => ws.addEventListener("close", () => resolve()));
+  ws.addEventListener("message", (e) => {
+    frames.push((e.data as Blob).arrayBuffer().then((buf) => {
+      const b = new Uint8Array(buf);
+      return `${b[0]}:${new TextDecoder().decode(b.slice(1))}`;
+    }));
+  });
+  ws.accept();
+  const send = (text: string) => {
+    const body = new TextEncoder().encode(text);
+    const f = new Uint8Array(body.length + 1);
+    f.set(body, 1);
+    ws.send(f);
+  };
+  return { send, done: closed.then(() => Promise.all(frames)) };
+}

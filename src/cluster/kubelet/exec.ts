@@ -24,7 +24,7 @@ export interface ExecSession {
 
 export interface ExecResult { argv: string[]; code: number; startedAt: number; endedAt: number; stdin: string; modified: boolean }
 
-function frame(channel: number, data: string | Uint8Array): Uint8Array {
+export function frame(channel: number, data: string | Uint8Array): Uint8Array {
   const body = typeof data === "string" ? new TextEncoder().encode(data) : data;
   const out = new Uint8Array(body.length + 1);
   out[0] = channel;

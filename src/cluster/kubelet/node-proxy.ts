@@ -1,7 +1,9 @@
 // The kubelet's streaming server as the API server reaches it (pods/log, pods/exec, pods/attach):
 // logs from the runtime's log table (follow streams in real time at the cluster's clock speed
 // until the container exits), and exec/attach over the WebSocket channel protocol
-// v5.channel.k8s.io running a process inside the container itself (its file tree, env, programs).
+// v5.channel.k8s.io running a process inside the container itself (its file tree, env, programs);
+// attach to a container with `stdin: true` joins its PID 1 (attach.ts). Ephemeral containers
+// resolve by name like the others.
 // Upstream: pkg/kubelet/server/server.go getContainerLogs/getExec, cri streaming server,
 // staging/src/k8s.io/apimachinery/pkg/util/remotecommand (channel numbers, v5 close channel).
 import type { NodeProxy } from "../apiserver/server";
@@ -11,6 +13,7 @@ import { KubeletState } from "./state";
 import { attemptLines, formatLines, logOptions, pickAttempt } from "./logs";
 import type { VolumeReader } from "./volumes";
 import { execInContainer } from "./exec";
+import { attachToContainer } from "./attach";
 import { runtimeFor } from "./containerd/runtime";
 import { Timers } from "../sim/timers";
 
@@ -89,7 +92,13 @@ export function createNodeProxy(deps: NodeProxyDeps): NodeProxy {
       if (!proc) throw badRequest("unable to upgrade connection: container not running");
       // After the session, the kubelet looks at the pod again (a probe's outcome may have changed with the files).
       const resync = () => new Timers(deps.sql).schedule("sync", `kubelet|${pod.metadata.namespace}/${pod.metadata.name}`, deps.now(), undefined, { keepEarlier: true });
-      void execInContainer({ proc, argv, sub, socket: server, now: deps.now, realDelayUntil: deps.realDelayUntil, tty: query.get("tty") === "true", stdin: query.get("stdin") === "true" })
+      const tty = query.get("tty") === "true", stdin = query.get("stdin") === "true";
+      if (sub === "attach" && runtime.attachable(cid)) {
+        const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].find((x: KObject) => x.name === container);
+        void attachToContainer({ runtime, cid, socket: server, now: deps.now, realDelayUntil: deps.realDelayUntil, tty, stdin, stdinOnce: !!spec?.stdinOnce, resync });
+        return new Response(null, { status: 101, webSocket: client, headers: { "sec-websocket-protocol": protocol } });
+      }
+      void execInContainer({ proc, argv, sub, socket: server, now: deps.now, realDelayUntil: deps.realDelayUntil, tty, stdin })
         .then((r) => { if (r.modified) { runtime.recordExec(cid, r.argv, r.startedAt, r.stdin, r.endedAt - r.startedAt); resync(); } });
       return new Response(null, { status: 101, webSocket: client, headers: { "sec-websocket-protocol": protocol } });
     },

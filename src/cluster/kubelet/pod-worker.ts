@@ -65,7 +65,7 @@ function containerConfig(pod: KObject, node: KObject, spec: KObject, image: Imag
   const cpus = Math.max(1, Math.floor(Number(node.status?.capacity?.cpu ?? 2)) || 2);
   return {
     image: spec.image, command: spec.command, args: spec.args, env, workingDir: spec.workingDir,
-    hostname: pod.spec?.hostname ?? pod.metadata.name, namespace: pod.metadata.namespace ?? "default", podIP: ip, mounts, tty: !!spec.tty, cpus,
+    hostname: pod.spec?.hostname ?? pod.metadata.name, namespace: pod.metadata.namespace ?? "default", podIP: ip, mounts, tty: !!spec.tty, stdin: !!spec.stdin, stdinOnce: !!spec.stdinOnce, cpus,
   };
 }
 

@@ -2,8 +2,8 @@
 // program module (../program/process.ts) on its own virtual clock, caught up lazily to the
 // cluster's time when someone needs it (a kubelet sync, logs, exec, a probe). Output goes to the
 // log table as it happens. What the process was started with (its config, with volume contents
-// frozen at start) and every input that changed it afterwards (signals, execs that wrote files:
-// the journal) are kept in SQLite, so after a Durable Object restart the process is rebuilt by
+// frozen at start) and every input that changed it afterwards (signals, execs that wrote files,
+// what an attached client typed on PID 1's stdin: the journal) are kept in SQLite, so after a Durable Object restart the process is rebuilt by
 // replaying from its start time, with output up to the last catch-up suppressed (it is already in
 // the log table). HTTP requests (probes) are not journaled: servers answer them without changing
 // their state, and their access-log lines are already stored.
@@ -14,6 +14,7 @@ import { resolveImage } from "../images";
 import { type ContainerProcess, type HttpResult, type Mount, startContainer } from "../program/process";
 import { LogTable, type LogLine } from "./log-table";
 import { runInContainer, type SideRun } from "./side";
+import { Pipe } from "../../../shell/io";
 
 export interface ContainerConfig {
   image: string;
@@ -26,12 +27,20 @@ export interface ContainerConfig {
   podIP?: string;
   mounts: Mount[];
   tty?: boolean;
+  /** Container `stdin: true`: PID 1 reads an attachable stdin that stays open until closed. */
+  stdin?: boolean;
+  stdinOnce?: boolean;
   cpus: number;
 }
 
 export type JournalEntry =
   | { at: number; kind: "signal"; sig: string }
-  | { at: number; kind: "exec"; argv: string[]; stdin?: string; limitMs: number };
+  | { at: number; kind: "exec"; argv: string[]; stdin?: string; limitMs: number }
+  | { at: number; kind: "stdin"; data: string }
+  | { at: number; kind: "stdin-close" };
+
+/** Receives what PID 1 writes (an attached client). */
+export type OutputListener = (stream: "stdout" | "stderr", data: string) => void;
 
 type Row = { cid: string; pod_uid: string; config: string; started_at: number; caught_up_to: number; journal: string };
 
@@ -46,6 +55,8 @@ interface Live {
   quietUntil: number;
   /** Writes so far (a probe with side effects writes). */
   writes: number;
+  /** PID 1's standard input when the container has `stdin: true`. */
+  stdin?: Pipe;
 }
 
 export type StartOutcome = { ok: true } | { ok: false; message: string };
@@ -54,6 +65,7 @@ export class ContainerRuntime {
   readonly logs: LogTable;
   private readonly live = new Map<string, Live>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Map<string, Set<OutputListener>>();
 
   constructor(private readonly sql: SqlStorage) {
     this.logs = new LogTable(sql);
@@ -76,18 +88,21 @@ export class ContainerRuntime {
     if (!image.ok) return { message: image.message };
     const time = new VirtualTime(row.started_at);
     const holder: { live?: Live } = {};
+    const stdin = config.stdin ? new Pipe() : undefined;
     const res = startContainer({
       image: image.image, command: config.command, args: config.args, env: config.env, workingDir: config.workingDir,
       hostname: config.hostname, namespace: config.namespace, podIP: config.podIP, mounts: config.mounts, tty: config.tty, cpus: config.cpus, time,
+      stdin: stdin?.reader,
       onOutput: (stream, data, at) => {
         const l = holder.live;
         if (l) l.writes++;
         if (l && at <= l.quietUntil) return;
         this.logs.append(row.cid, stream, data, at);
+        for (const f of this.listeners.get(row.cid) ?? []) f(stream, data);
       },
     });
     if (!res.ok) return { message: res.message };
-    const live: Live = { proc: res.process, time, row, journal, replay: journal.filter((e) => e.at <= row.caught_up_to), quietUntil: replaying ? row.caught_up_to : -Infinity, writes: 0 };
+    const live: Live = { proc: res.process, time, row, journal, replay: journal.filter((e) => e.at <= row.caught_up_to), quietUntil: replaying ? row.caught_up_to : -Infinity, writes: 0, stdin };
     holder.live = live;
     return live;
   }
@@ -143,6 +158,10 @@ export class ContainerRuntime {
       if (e.sig === "KILL") l.proc.kill();
       else l.proc.signal(e.sig);
       await l.time.runUntil(l.time.now());
+    } else if (e.kind === "stdin" || e.kind === "stdin-close") {
+      if (e.kind === "stdin") void l.stdin?.writer.write(e.data).catch(() => undefined);
+      else l.stdin?.writer.close?.();
+      await l.time.runUntil(l.time.now());
     } else await runInContainer(l.proc, e.argv, e.at, { limitMs: e.limitMs, stdin: e.stdin });
   }
 
@@ -180,6 +199,31 @@ export class ContainerRuntime {
   recordExec(cid: string, argv: string[], at: number, stdin: string, limitMs: number): void {
     const l = this.get(cid);
     if (l) this.record(l, { at, kind: "exec", argv, stdin, limitMs });
+  }
+
+  /** Whether PID 1 has an attachable stdin (container `stdin: true`) and it is still running. */
+  attachable(cid: string): boolean {
+    const l = this.get(cid);
+    return !!l?.stdin && l.proc.running;
+  }
+
+  /** What an attached client typed, delivered to PID 1 at `at` (journaled for replay); `null` closes stdin. */
+  async attachInput(cid: string, data: string | null, at: number): Promise<void> {
+    const l = this.get(cid);
+    if (!l?.stdin) return;
+    await this.advance(cid, at);
+    if (!l.proc.running) return;
+    const e: JournalEntry = data === null ? { at: l.time.now(), kind: "stdin-close" } : { at: l.time.now(), kind: "stdin", data };
+    this.record(l, e);
+    await this.apply(l, e);
+  }
+
+  /** Follows what PID 1 writes from now on; returns the unsubscribe function. */
+  subscribe(cid: string, f: OutputListener): () => void {
+    let set = this.listeners.get(cid);
+    if (!set) this.listeners.set(cid, (set = new Set()));
+    set.add(f);
+    return () => { set!.delete(f); if (!set!.size) this.listeners.delete(cid); };
   }
 
   process(cid: string): ContainerProcess | undefined {
