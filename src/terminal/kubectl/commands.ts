@@ -19,6 +19,7 @@ import { runWait, waitFlags } from "./cmd/wait";
 import { runTop, topFlags } from "./cmd/top";
 import { execFlags, runExec } from "./cmd/exec";
 import { editFlags, runEdit } from "./cmd/edit";
+import { debugFlags, runDebug } from "./cmd/debug";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   get: { flags: getFlags, run: runGet },
@@ -47,4 +48,5 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   top: { flags: topFlags, run: runTop },
   exec: { flags: execFlags, run: runExec },
   edit: { flags: editFlags, run: runEdit },
+  debug: { flags: debugFlags, run: runDebug },
 };

@@ -2,7 +2,8 @@
 // does, then the exec subresource over a WebSocket (v5.channel.k8s.io): channel 1 to stdout,
 // 2 to stderr, 3 the final Status, 0 carrying stdin when -i; a non-zero exit prints
 // `command terminated with exit code N` and exits with N. Mirrors kubectl pkg/cmd/exec/exec.go,
-// pkg/cmd/util/podcmd and client-go tools/remotecommand (websocket.go).
+// pkg/cmd/util/podcmd and client-go tools/remotecommand (websocket.go). streamExec and setupTTY
+// also serve kubectl debug's attach (pkg/cmd/attach/attach.go).
 import { type Obj, toApiError } from "../client";
 import type { Kctx } from "../context";
 import { KubectlError, fail, usage } from "../errors";
@@ -64,18 +65,24 @@ export async function runExec(k: Kctx): Promise<number> {
   if (phase === "Succeeded" || phase === "Failed") throw fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = await defaultContainer(k, pod, str(f, "container"));
   const stdin = bool(f, "stdin");
-  let tty = stdin && bool(f, "tty");
-  if (tty && !k.sh.host.tty) {
-    tty = false;
-    if (!bool(f, "quiet")) await k.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
-  }
+  const tty = await setupTTY(k, stdin && bool(f, "tty"), bool(f, "quiet"));
   const q = [...command.map((c) => `command=${encodeURIComponent(c)}`), `container=${encodeURIComponent(container)}`,
     ...(stdin ? ["stdin=true"] : []), "stderr=true", "stdout=true", ...(tty ? ["tty=true"] : [])].join("&");
   return streamExec(k, `/api/v1/namespaces/${pod.metadata.namespace}/pods/${encodeURIComponent(pod.metadata.name)}/exec?${q}`, stdin);
 }
 
-/** Opens the WebSocket through the transport and copies the channels until the Status arrives. */
-async function streamExec(k: Kctx, path: string, withStdin: boolean): Promise<number> {
+/** StreamOptions.SetupTTY: a TTY only when the terminal's input is one (else the upstream notice). */
+export async function setupTTY(k: Kctx, want: boolean, quiet: boolean): Promise<boolean> {
+  if (!want || k.sh.host.tty) return want;
+  if (!quiet) await k.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  return false;
+}
+
+/**
+ * Opens the WebSocket (pods/exec or pods/attach) through the transport and copies the channels
+ * until the Status arrives; returns the exit code. Shared with kubectl debug's attach.
+ */
+export async function streamExec(k: Kctx, path: string, withStdin: boolean): Promise<number> {
   const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const res = await k.env.transport.request("GET", path, {
     headers: { upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": "v5.channel.k8s.io", "sec-websocket-version": "13", "sec-websocket-key": key, "user-agent": "kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07" },
