@@ -24,7 +24,18 @@ export interface KubectlEnv {
   namespace: string;
   /** Virtual time of the cluster (ages are computed from it, as the real kubectl uses its own clock). */
   now(): Date;
+  /**
+   * The editor `kubectl edit` opens ($KUBE_EDITOR / $EDITOR on a real host); the web terminal's
+   * session provides its full-screen editor. Absent where no terminal is attached.
+   */
+  editor?: KubectlEditor;
 }
+
+/**
+ * Open `text` as the file `fileName` in an editor: resolves with the file's text as last saved
+ * when the editor exits, or undefined when it exits without ever saving (the file is unchanged).
+ */
+export type KubectlEditor = (fileName: string, text: string) => Promise<string | undefined>;
 
 /** src/terminal/kubectl/index.ts exports `kubectlCommand(env): Command`. */
 export type KubectlCommandFactory = (env: KubectlEnv) => Command;

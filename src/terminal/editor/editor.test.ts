@@ -70,13 +70,13 @@ function open(text = YAML, cols = 40, rows = 8) {
 }
 
 describe("terminal editor", () => {
-  it("opens on the alternate screen with the file, `~` past its end, the status bar and vim's file message", () => {
+  it("opens on the alternate screen with the file, `~` past its end, the status bar and the key help", () => {
     const { vt } = open(YAML, 40, 9);
     expect(vt.alt).toBe(true);
     expect(vt.text()).toBe([
       "apiVersion: v1", "kind: Pod", "metadata:", "  labels:", "    run: nginx", "  name: nginx", "~",
       " /tmp/kubectl-edit-1.yaml  1,1  6 lines",
-      `"/tmp/kubectl-edit-1.yaml" 6L, 74B`,
+      "i insert  :wq save and exit  :q! quit w",
     ].join("\n"));
     expect([vt.row, vt.col]).toEqual([0, 0]);
   });
@@ -193,7 +193,7 @@ describe("terminal editor", () => {
     expect([t.vt.row, t.vt.col]).toEqual([1, 1]);
     const vt = new Vt(30, 5);
     vt.write(t.ed.resize(30, 5));
-    expect(vt.text()).toBe(["abcdef", "ab", "abcdef", " /tmp/kubectl-edit-1.yaml", `"/tmp/kubectl-edit-1.yaml" 3L`].join("\n"));
+    expect(vt.text()).toBe(["abcdef", "ab", "abcdef", " /tmp/kubectl-edit-1.yaml", "i insert  :wq save and exit"].join("\n"));
     expect([vt.row, vt.col]).toEqual([1, 1]);
   });
 

@@ -23,7 +23,7 @@ export interface EditorModel {
   cmdline: string;
   /** The first key of a two-key command (`d` of dd, `g` of gg, `Z` of ZZ). */
   pending: string;
-  /** The bottom line's message (vim's msg area); empty shows the key help. */
+  /** The bottom line's message (vim's msg area); empty shows the key help (so it does when the file opens). */
   message: string;
   /** The file as last written (`:w`, ^S), or as opened. */
   saved: string;
@@ -43,7 +43,7 @@ export interface EditorExit { text?: string }
 
 export function newModel(fileName: string, text: string): EditorModel {
   return {
-    fileName, buf: newBuffer(text), mode: "normal", cmdline: "", pending: "", message: fileInfo(fileName, text),
+    fileName, buf: newBuffer(text), mode: "normal", cmdline: "", pending: "", message: "",
     saved: text, written: false, quitArmed: false, undo: [], top: 0, left: 0,
   };
 }
@@ -94,8 +94,9 @@ function motion(m: EditorModel, k: Key, page: number, pastEnd: boolean): boolean
     case "down": moveVertical(b, 1, pastEnd); return true;
     case "home": moveToLineStart(b); return true;
     case "end": moveToLineEnd(b, pastEnd); return true;
+    case "pageUp": scrollPage(m, -1, page, pastEnd); return true;
+    case "pageDown": scrollPage(m, 1, page, pastEnd); return true;
   }
-  if (k.kind === "unknown" && (k.seq === "\x1b[5~" || k.seq === "\x1b[6~")) { scrollPage(m, k.seq === "\x1b[5~" ? -1 : 1, page, pastEnd); return true; }
   return false;
 }
 

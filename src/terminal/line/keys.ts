@@ -1,5 +1,5 @@
 // Splits what a terminal sends (xterm.js `onData`) into keys: escape sequences for the arrows,
-// Home/End/Delete, control characters, and runs of printable text. Mirrors how readline
+// Home/End/Delete/PageUp/PageDown, control characters, and runs of printable text. Mirrors how readline
 // (bash's line editor, lib/readline/keymaps.c) binds the sequences an xterm sends.
 
 export type Key =
@@ -10,6 +10,8 @@ export type Key =
   | { kind: "delete" }
   | { kind: "left" } | { kind: "right" } | { kind: "up" } | { kind: "down" }
   | { kind: "home" } | { kind: "end" }
+  /** PageUp / PageDown (readline leaves them unbound; the full-screen editor pages with them). */
+  | { kind: "pageUp" } | { kind: "pageDown" }
   | { kind: "wordLeft" } | { kind: "wordRight" }
   /** A control character not listed above: "a" for Ctrl-A, "c" for Ctrl-C… */
   | { kind: "ctrl"; key: string }
@@ -17,7 +19,7 @@ export type Key =
 
 const CSI_KEYS: Record<string, Key["kind"]> = {
   A: "up", B: "down", C: "right", D: "left", H: "home", F: "end",
-  "1~": "home", "7~": "home", "4~": "end", "8~": "end", "3~": "delete",
+  "1~": "home", "7~": "home", "4~": "end", "8~": "end", "3~": "delete", "5~": "pageUp", "6~": "pageDown",
   "1;5C": "wordRight", "1;5D": "wordLeft", "1;3C": "wordRight", "1;3D": "wordLeft",
 };
 

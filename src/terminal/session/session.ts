@@ -1,13 +1,15 @@
 // One terminal session on the cluster's control-plane host: the line editor at the prompt, the
 // foreground job while a command runs (typed lines become its input, Ctrl-C stops it), tab
 // completion, and the shell state (variables, aliases, cwd, files, history) that outlives a
-// socket or an object restart through the session store. Output goes to every socket attached to
+// socket or an object restart through the session store. While a command has the full-screen
+// editor open (`kubectl edit`), keys go to the editor raw instead of the cooked-mode line. Output goes to every socket attached to
 // the session and into the scroll-back. Mirrors bash's interactive loop (reader_loop) with a tty
 // in cooked mode while a job runs. No upstream file.
 import type { Vfs } from "../../shell/fs";
 import { Shell } from "../../shell/interp";
 import type { CommandRegistry, ShellHost } from "../../shell/types";
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN } from "../commands/watch";
+import { ScreenEditor } from "../editor/editor";
 import { columns, commonPrefix, complete } from "../complete/complete";
 import { LineEditor, newEditorState } from "../line/editor";
 import { type Key, parseKeys } from "../line/keys";
@@ -55,6 +57,8 @@ export class TerminalSession {
   /** The line typed while a job runs (cooked mode), not yet ended with Enter. */
   private cooked = "";
   private altScreen = false;
+  /** The full-screen editor a command opened (kubectl edit), and how to hand the file back. */
+  private screen?: { editor: ScreenEditor; job: Job; done(text: string | undefined): void };
   private lastWasTab = false;
   /** The host `ssh` asked to log in to when the running command ends. */
   private entering?: string;
@@ -79,6 +83,9 @@ export class TerminalSession {
       this.showPrompt();
     } else if (!this.job && this.state.editor.prompt === "" && this.state.pending === "") {
       this.showPrompt();
+    } else if (this.screen) {
+      // Whatever the scroll-back replays, the editor's screen is drawn whole once more.
+      this.print(this.screen.editor.redraw());
     }
     this.flush();
     this.save();
@@ -89,6 +96,7 @@ export class TerminalSession {
     this.state.cols = Math.max(10, Math.min(1000, Math.floor(cols)));
     this.state.rows = Math.max(2, Math.min(500, Math.floor(rows)));
     this.editor.cols = this.state.cols;
+    if (this.screen) this.print(this.screen.editor.resize(this.state.cols, this.state.rows));
     this.save();
   }
 
@@ -104,6 +112,7 @@ export class TerminalSession {
 
   private async handle(data: string): Promise<void> {
     for (const k of parseKeys(data)) {
+      if (this.screen) { this.screenKey(k); continue; }
       if (this.job) { this.cookedKey(k); continue; }
       const wasTab = this.lastWasTab;
       this.lastWasTab = k.kind === "tab";
@@ -129,8 +138,38 @@ export class TerminalSession {
     else if (k.kind === "ctrl" && k.key === "c") this.interrupt(job);
   }
 
+  /** A key for the full-screen editor; when it exits, the command gets the file back. */
+  private screenKey(k: Key): void {
+    const screen = this.screen!;
+    const { out, exit } = screen.editor.key(k);
+    if (exit) { this.screen = undefined; this.altScreen = false; }
+    this.print(out);
+    if (exit) screen.done(exit.text);
+  }
+
+  /** The editor a command of `job` opens (KubectlEnv.editor): full screen until it exits. */
+  private openEditor(job: Job, fileName: string, text: string): Promise<string | undefined> {
+    if (job.interrupted || this.job !== job) return Promise.resolve(undefined);
+    if (this.screen) return Promise.reject(new Error("the editor is already open"));
+    return new Promise((resolve) => {
+      const editor = new ScreenEditor(fileName, text, this.state.cols, this.state.rows);
+      this.screen = { editor, job, done: resolve };
+      this.altScreen = true;
+      this.print(editor.open());
+    });
+  }
+
+  /** The job ended or was stopped with the editor open: the editor goes, its file unsaved. */
+  private closeScreen(job: Job): void {
+    const screen = this.screen;
+    if (!screen || screen.job !== job) return;
+    this.screen = undefined;
+    screen.done(undefined);
+  }
+
   private interrupt(job: Job): void {
     job.interrupt();
+    this.closeScreen(job);
     this.endJob();
     this.cooked = "";
     this.state.running = undefined;
@@ -168,7 +207,10 @@ export class TerminalSession {
   }
 
   private async runJob(job: Job): Promise<{ status: number; exited: boolean; cwd: string; namespace: string }> {
-    const env: KubectlEnv = { ...this.deps.kube, transport: job.transport(this.deps.transport), namespace: this.state.namespace, now: () => new Date(this.deps.now()) };
+    const env: KubectlEnv = {
+      ...this.deps.kube, transport: job.transport(this.deps.transport), namespace: this.state.namespace, now: () => new Date(this.deps.now()),
+      editor: (fileName, text) => this.openEditor(job, fileName, text),
+    };
     const out = job.output((d) => this.printOutput(d));
     const commands = this.commands(job, env);
     const shell = this.shellFor(job, commands);
@@ -185,6 +227,7 @@ export class TerminalSession {
 
   private finishJob(job: Job, r: { status: number; exited: boolean; cwd: string; namespace: string }): void {
     job.dispose();
+    this.closeScreen(job);
     if (this.job !== job) return; // stopped with Ctrl-C: the prompt is already back
     this.endJob();
     this.status = r.status;

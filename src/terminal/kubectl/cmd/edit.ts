@@ -1,23 +1,21 @@
-// kubectl edit: the objects as YAML behind kubectl's header comment, handed to the terminal's
-// editor; comments stripped, an empty file or no change cancels, otherwise a merge patch of the
-// edited fields and `pod/nginx edited`. Without an editor on the environment the command fails.
-// Mirrors kubectl pkg/cmd/edit/edit.go and pkg/cmd/util/editor/editoptions.go.
-import { parse as parseYaml } from "yaml";
+// kubectl edit: the objects (one, or a List of several) as YAML behind kubectl's header comment,
+// opened in the terminal's editor; an unchanged or empty file cancels, otherwise each changed
+// object gets a merge patch of the edited fields and `pod/nginx edited`. A syntax error or an
+// Invalid answer reopens the file with the reasons in the header; other failures keep the file
+// and stop. Without an editor on the environment the command fails.
+// Mirrors kubectl pkg/cmd/edit/edit.go and pkg/cmd/util/editor/editoptions.go (Run, visitToPatch,
+// editResults.addError).
+import { parseAllDocuments } from "yaml";
 import { type Obj, query } from "../client";
 import type { Kctx } from "../context";
-import type { KubectlEnv } from "../../types";
 import { kindPrefix, objectPath, type ApiResource } from "../discovery";
-import { errorText, fail } from "../errors";
+import { ApiError, fail } from "../errors";
 import { type FlagSpec, str } from "../flags";
 import { resourceTargets } from "../builder";
 import { goJsonCompact } from "../output/json";
 import { toYaml } from "../output/yaml";
 import { NO_RESOURCES } from "./patch";
-
-/** The terminal's in-place editor: resolves with the saved text, or undefined when the user quits. */
-export type KubectlEditor = (fileName: string, text: string) => Promise<string | undefined>;
-/** KubectlEnv with the optional editor the web session provides (src/terminal/types.ts lacks it). */
-export interface KubectlEnvWithEditor extends KubectlEnv { editor?: KubectlEditor }
+import { type EditReason, editFileName, editHeader, hasLines, manualStrip, stripComments } from "../../editor/edit-file";
 
 export const editFlags: FlagSpec[] = [
   { name: "output", short: "o", type: "string", def: "yaml" }, { name: "filename", short: "f", type: "array" },
@@ -26,12 +24,6 @@ export const editFlags: FlagSpec[] = [
   { name: "field-manager", type: "string", def: "kubectl-edit" }, { name: "subresource", type: "string" },
   { name: "show-managed-fields", type: "bool" },
 ];
-
-const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
-# and an empty file will abort the edit. If an error occurs while saving this file will be
-# reopened with the relevant failures.
-#
-`;
 
 /** JSON merge patch turning `a` into `b` (jsonmergepatch.CreateThreeWayJSONMergePatch with no deletions lost). */
 function mergePatch(a: unknown, b: unknown): unknown {
@@ -52,30 +44,107 @@ function stripManaged(o: Obj): Obj {
   return { ...o, metadata };
 }
 
+/** What one save did (editResults): objects to edit again, and failures that end the command. */
+interface EditResults { reasons: EditReason[]; edit: number; retryable: number; notfound: number }
+
+/** The objects of the saved file: documents, Lists flattened (the builder's Stream + Flatten). */
+function editedObjects(file: string): Obj[] {
+  const out: Obj[] = [];
+  for (const doc of parseAllDocuments(file)) {
+    if ("errors" in doc && doc.errors.length) {
+      const e = doc.errors[0]!;
+      throw new Error(`error converting YAML to JSON: yaml: line ${e.linePos?.[0]?.line ?? 0}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
+    }
+    const o = doc.toJS() as Obj | null;
+    if (!o) continue;
+    if (typeof o !== "object" || Array.isArray(o)) throw new Error("error converting YAML to JSON: the edited file is not an object");
+    if (String(o.kind).endsWith("List") && Array.isArray(o.items)) out.push(...(o.items as Obj[]));
+    else out.push(o);
+  }
+  return out;
+}
+
 export async function runEdit(k: Kctx): Promise<number> {
-  const editor = (k.env as KubectlEnvWithEditor).editor;
+  const editor = k.env.editor;
   if (!k.flags.args.length) throw fail(NO_RESOURCES);
   const objs: { r: ApiResource; obj: Obj }[] = [];
   for (const t of await resourceTargets(k, k.flags.args)) {
     if (!t.names.length) throw fail("resource(s) were provided, but no name was specified");
-    for (const n of t.names) objs.push({ r: t.resource, obj: await k.client.get(objectPath(t.resource, k.namespace, n)) });
+    for (const n of t.names) objs.push({ r: t.resource, obj: stripManaged(await k.client.get(objectPath(t.resource, k.namespace, n))) });
   }
-  if (!editor) throw fail("this terminal has no editor yet (EDITOR is not available); change objects with kubectl patch, kubectl set or kubectl apply");
-  let status = 0;
-  for (const { r, obj } of objs) {
-    const original = stripManaged(obj);
-    const saved = await editor(`/tmp/kubectl-edit-${obj.metadata.name}.yaml`, HEADER + toYaml(original));
-    const text = (saved ?? "").split("\n").filter((l) => !l.startsWith("#")).join("\n");
-    if (!text.trim()) { await k.err("Edit cancelled, no valid changes were saved.\n"); continue; }
-    let edited: Obj;
-    try { edited = parseYaml(text) as Obj; } catch (e) { await k.err(`error: error parsing edited object: ${(e as Error).message.split("\n")[0]}\n`); status = 1; continue; }
-    const patch = mergePatch(original, edited) as Obj;
-    if (!Object.keys(patch).length) { await k.err("Edit cancelled, no changes made.\n"); continue; }
-    try {
-      await k.client.json("PATCH", objectPath(r, obj.metadata.namespace ?? k.namespace, obj.metadata.name) + query({ fieldManager: str(k.flags, "field-manager"), fieldValidation: "Strict" }),
-        { body: goJsonCompact(patch), contentType: "application/merge-patch+json" });
-      await k.out(`${kindPrefix(r)}/${obj.metadata.name} edited\n`);
-    } catch (e) { await k.err(errorText(e)); status = 1; }
+  if (!objs.length) throw fail("edit cancelled, no objects found");
+  if (!editor) throw fail("this terminal has no editor (EDITOR is not available); change objects with kubectl patch, kubectl set or kubectl apply");
+  const originalObj = objs.length === 1 ? objs[0]!.obj : { apiVersion: "v1", items: objs.map((o) => o.obj), kind: "List", metadata: {} };
+  const file = editFileName(objs.map((o) => o.obj.metadata?.uid ?? o.obj.metadata?.name).join(","));
+  const original = editHeader([]) + toYaml(originalObj);
+  let edited = "";
+  let reasons: EditReason[] = [];
+  let containsError = false;
+  const preserved = async (msg: string) => {
+    await k.err(`A copy of your changes has been stored to "${file}"\n`);
+    return fail(msg);
+  };
+  for (;;) {
+    const buf = editHeader(reasons) + (containsError ? manualStrip(edited) : toYaml(originalObj));
+    const previous = edited;
+    // Quitting without saving leaves the file as it was written.
+    edited = (await editor(file, buf)) ?? buf;
+    if (containsError && stripComments(previous) === stripComments(edited)) throw await preserved("Edit cancelled, no valid changes were saved.");
+    if (stripComments(original) === stripComments(edited)) { await k.err("Edit cancelled, no changes made.\n"); return 0; }
+    if (!hasLines(edited)) { await k.err("Edit cancelled, saved file was empty.\n"); return 0; }
+    let updated: Obj[];
+    try { updated = editedObjects(edited); } catch (e) {
+      containsError = true;
+      reasons = [{ head: `The edited file had a syntax error: ${(e as Error).message}` }];
+      continue;
+    }
+    containsError = false;
+    const results: EditResults = { reasons: [], edit: 0, retryable: 0, notfound: 0 };
+    for (const obj of updated) {
+      const err = await visitToPatch(k, objs, obj, results);
+      if (err) throw await preserved(err);
+    }
+    if (results.retryable) { await k.err(`You can run \`kubectl replace -f ${file}\` to try this update again.\n`); return 1; }
+    if (results.notfound) { await k.err(`The edits you made on deleted resources have been saved to "${file}"\n`); return 1; }
+    if (!results.edit) return 0;
+    reasons = results.reasons;
+    containsError = reasons.length > 0;
   }
-  return status;
+}
+
+/** Patch one edited object against its original (matched by uid); returns an error that ends the command. */
+async function visitToPatch(k: Kctx, originals: { r: ApiResource; obj: Obj }[], edited: Obj, results: EditResults): Promise<string | undefined> {
+  const uid = edited.metadata?.uid;
+  const orig = originals.find((o) => o.obj.metadata?.uid === uid);
+  if (!orig) return `no original object found for ${edited.kind ?? "object"} "${edited.metadata?.name ?? ""}"`;
+  const { r, obj: original } = orig;
+  const name = String(original.metadata.name);
+  if (goJsonCompact(original) === goJsonCompact(edited)) { await k.out(`${kindPrefix(r)}/${name} skipped\n`); return undefined; }
+  if (edited.apiVersion !== original.apiVersion || edited.kind !== original.kind || edited.metadata?.name !== name) return "At least one of apiVersion, kind and name was changed";
+  const patch = mergePatch(original, edited) as Obj;
+  try {
+    await k.client.json("PATCH", objectPath(r, original.metadata.namespace ?? k.namespace, name) + query({ fieldManager: str(k.flags, "field-manager"), fieldValidation: "Strict" }),
+      { body: goJsonCompact(patch), contentType: "application/merge-patch+json" });
+  } catch (e) {
+    await k.err(addError(e, r, name, results) + "\n");
+    return undefined;
+  }
+  await k.out(`${kindPrefix(r)}/${name} edited\n`);
+  return undefined;
+}
+
+/** editResults.addError: an Invalid object is edited again with its causes in the header. */
+function addError(e: unknown, r: ApiResource, name: string, results: EditResults): string {
+  const resource = r.group ? `${r.resource}.${r.group}` : r.resource;
+  if (e instanceof ApiError && e.reason === "Invalid") {
+    results.edit++;
+    results.reasons.push({ head: `${resource} ${JSON.stringify(name)} was not valid`, other: (e.status.details?.causes ?? []).map((c) => `${c.field ?? ""}: ${c.message ?? ""}`) });
+    return `error: ${resource} ${JSON.stringify(name)} is invalid`;
+  }
+  if (e instanceof ApiError && e.reason === "NotFound") {
+    results.notfound++;
+    return `error: ${resource} ${JSON.stringify(name)} could not be found on the server`;
+  }
+  results.retryable++;
+  return `error: ${resource} ${JSON.stringify(name)} could not be patched: ${e instanceof Error ? e.message : String(e)}`;
 }
