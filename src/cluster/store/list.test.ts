@@ -26,6 +26,23 @@ describe("list", () => {
       expect(store.count("/registry/nodes/")).toBe(0);
     }));
 
+  it("lists JSON text equal to the listed objects, pages and old revisions included", () =>
+    withStore((store) => {
+      const bare = (name: string, v: number) => ({ metadata: { name, namespace: "default", uid: `u-${name}` }, spec: { v } });
+      for (let i = 0; i < 6; i++) store.create(podKey(`p${i}`), bare(`p${i}`, 1));
+      store.create(podKey("typed"), pod("typed"));
+      const at = store.currentRevision();
+      store.update(podKey("p2"), bare("p2", 2));
+      store.delete(podKey("p4"));
+      for (const opts of [{}, { limit: 3 }, { limit: 3, startAfter: podKey("p2") }, { revision: at }, { revision: at, limit: 4 }]) {
+        const objects = store.list({ prefix: "/registry/pods/", ...opts });
+        const texts = store.listJson({ prefix: "/registry/pods/", ...opts });
+        expect(texts.items).toEqual(objects.items.map((i) => JSON.stringify(i.object)));
+        expect({ ...texts, items: undefined }).toEqual({ ...objects, items: undefined });
+      }
+      expect(JSON.parse(store.listJson({ prefix: "/registry/pods/", revision: at }).items[2]!).spec.v).toBe(1);
+    }));
+
   it("pages at the first page's revision while writes happen between pages", () =>
     withStore((store) => {
       for (let i = 0; i < 7; i++) store.create(podKey(`p${i}`), pod(`p${i}`, { v: 1 }));
@@ -137,6 +154,17 @@ describe("list timing", () => {
         return { total, ms: performance.now() - started };
       };
       const quiet = run(false);
+      const asText = (() => {
+        const started = performance.now();
+        let page = store.listJson({ prefix: "/registry/pods/", limit: 500 });
+        let bytes = page.items.reduce((n, t) => n + t.length, 0);
+        while (page.continueKey) {
+          page = store.listJson({ prefix: "/registry/pods/", limit: 500, startAfter: page.continueKey, revision: page.revision });
+          bytes += page.items.reduce((n, t) => n + t.length, 0);
+        }
+        return { bytes, ms: performance.now() - started };
+      })();
+      expect(asText.bytes).toBeGreaterThan(10_000 * 1700);
       const busy = run(true);
       // Half of the pods change after the first page: later pages roll 5,000 keys back.
       const started = performance.now();
@@ -152,7 +180,7 @@ describe("list timing", () => {
         unchanged += page.items.filter((i) => i.modRevision <= firstRevision).length;
       }
       const rolledBackMs = performance.now() - started - writesMs;
-      console.log(`paginated list of ${quiet.total} pods (${size} B each), limit 500: ${quiet.ms.toFixed(1)} ms; ` +
+      console.log(`paginated list of ${quiet.total} pods (${size} B each), limit 500: ${quiet.ms.toFixed(1)} ms; as JSON text: ${asText.ms.toFixed(1)} ms; ` +
         `with a write between pages: ${busy.ms.toFixed(1)} ms; ` +
         `after 5,000 updates following the first page: ${rolledBackMs.toFixed(1)} ms`);
       expect(quiet.total).toBe(10_000);

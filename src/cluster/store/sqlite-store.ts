@@ -2,17 +2,17 @@
 // create/mod revisions per key, an event log written in the same transaction as each change,
 // compaction) as the Kubernetes apiserver sees it through k8s.io/apiserver/pkg/storage/etcd3.
 // Mirrors etcd server/storage/mvcc/kvstore.go + watchable_store.go and etcd3/store.go.
-import { ChangedKeysCache } from "./changed-keys";
+import { ChangedKeysCache, type ChangedKey } from "./changed-keys";
 import { decodeObject, encodeObject } from "./codec";
 import { FutureRevisionError } from "./errors";
 import { appendEvent, compactLog, readEvents, type LogRow } from "./history";
-import { prefixRange } from "./key-range";
-import { listSnapshot } from "./list";
+import { prefixRange, type KeyRange } from "./key-range";
+import { listSnapshot, listSnapshotJson } from "./list";
 import { EVENT_ADDED, EVENT_DELETED, EVENT_MODIFIED, KV_TABLE, ensureSchema, readCounters, writeCounter } from "./schema";
 import { countCurrent, type KeyRow } from "./snapshot";
 import {
   ExpiredError, KeyExistsError, KeyNotFoundError, RevisionConflictError,
-  type ListOptions, type ListResult, type Obj, type Store, type Versioned, type Watcher, type WatchListener, type WatchOptions,
+  type JsonListResult, type ListOptions, type ListResult, type Obj, type Store, type Versioned, type Watcher, type WatchListener, type WatchOptions,
 } from "./types";
 import { WatchHub } from "./watch-hub";
 
@@ -63,15 +63,22 @@ export class SqliteStore implements Store {
   }
 
   list(opts: ListOptions): ListResult {
-    const requested = opts.revision;
-    const range = prefixRange(opts.prefix);
-    if (requested === undefined || requested <= 0 || requested === this.revision) {
-      return listSnapshot(this.sql, opts, range, this.revision, null);
-    }
+    const { range, revision, changed } = this.snapshotAt(opts.prefix, opts.revision);
+    return listSnapshot(this.sql, opts, range, revision, changed);
+  }
+
+  listJson(opts: Omit<ListOptions, "predicate">): JsonListResult {
+    const { range, revision, changed } = this.snapshotAt(opts.prefix, opts.revision);
+    return listSnapshotJson(this.sql, opts, range, revision, changed);
+  }
+
+  /** The prefix's range at the requested revision (current when absent) and the keys changed since. */
+  private snapshotAt(prefix: string, requested: number | undefined): { range: KeyRange; revision: number; changed: ChangedKey[] | null } {
+    const range = prefixRange(prefix);
+    if (requested === undefined || requested <= 0 || requested === this.revision) return { range, revision: this.revision, changed: null };
     if (requested > this.revision) throw new FutureRevisionError(requested, this.revision);
     if (requested < this.compacted) throw new ExpiredError(requested, this.compacted);
-    const changed = this.changedKeys.get(this.sql, range, requested, this.generation);
-    return listSnapshot(this.sql, opts, range, requested, changed);
+    return { range, revision: requested, changed: this.changedKeys.get(this.sql, range, requested, this.generation) };
   }
 
   count(prefix: string): number {

@@ -49,6 +49,11 @@ export interface ListResult {
   remainingItemCount?: number;
 }
 
+/** A list whose items are the objects' JSON text, each with its resourceVersion set. */
+export interface JsonListResult extends Omit<ListResult, "items"> {
+  items: string[];
+}
+
 export interface WatchOptions {
   prefix: string;
   /** Deliver every change with revision > afterRevision (replayed from the log, then live). */
@@ -87,6 +92,8 @@ export interface Store {
 
   get(key: string): Versioned | undefined;
   list(opts: ListOptions): ListResult;
+  /** As list without a predicate, the objects as JSON text: for responses that pass them on unchanged. */
+  listJson(opts: Omit<ListOptions, "predicate">): JsonListResult;
   count(prefix: string): number;
 
   /** Creates the key; throws KeyExistsError. The object is stored without metadata.resourceVersion. */
