@@ -8,10 +8,10 @@ import { groupVersion } from "./resources";
 import type { UserInfo } from "./admission/types";
 import type { KObject } from "./registry/types";
 import type { RequestTrace } from "./trace";
-import { json, warningHeaders } from "./responses";
+import { json, jsonText, warningHeaders } from "./responses";
 import { badRequest, methodNotSupported, successStatus } from "./status";
 import { checkUnknownFields, decodeObject, mediaType, parseFieldValidation, parseText, readBody } from "./codec";
-import { list, listKindOf } from "./list-watch";
+import { list, listAsStored, listKindOf, type ListOptions, type ListResult } from "./list-watch";
 import { parseIncludeObject, toTable, wantsTable } from "./table";
 import { watchResponse } from "./watch-stream";
 import { applyPatch } from "./patch";
@@ -88,21 +88,37 @@ function getOne(c: Call): Response {
 
 function listAll(c: Call): Response {
   const limit = c.q.get("limit");
-  const r = list(c.deps.store, c.ri, c.info.namespace, {
+  const opts: ListOptions = {
     present: (ri, o) => c.deps.registry.present(ri, o),
     labelSelector: c.q.get("labelSelector") ?? undefined, fieldSelector: c.q.get("fieldSelector") ?? undefined,
     limit: limit ? Math.max(0, Number(limit) || 0) : undefined, continue: c.q.get("continue") ?? undefined,
     resourceVersion: c.q.get("resourceVersion") ?? undefined, resourceVersionMatch: c.q.get("resourceVersionMatch") ?? undefined,
-  });
+  };
   const t = wantsTable(c.req.headers.get("accept"));
-  const meta = { resourceVersion: r.resourceVersion, continue: r.continue, remainingItemCount: r.remainingItemCount };
+  if (!t) {
+    const stored = listAsStored(c.deps.store, c.ri, c.info.namespace, opts);
+    if (stored) return jsonText(listJsonText(c.ri, listMetadata(stored), stored.items));
+  }
+  const r = list(c.deps.store, c.ri, c.info.namespace, opts);
   if (t) {
+    const meta = { resourceVersion: r.resourceVersion, continue: r.continue, remainingItemCount: r.remainingItemCount };
     return json(toTable(c.ri, r.items.map((o) => typed(c.ri, o)), c.deps.now(), { include: parseIncludeObject(c.q.get("includeObject")), version: t, meta }));
   }
+  return json({ ...listKindOf(c.ri), metadata: listMetadata(r), items: r.items });
+}
+
+/** ListMeta: resourceVersion, then continue and remainingItemCount when there are more pages. */
+function listMetadata(r: Omit<ListResult, "items">): Record<string, unknown> {
   const metadata: Record<string, unknown> = { resourceVersion: r.resourceVersion };
   if (r.continue) metadata.continue = r.continue;
   if (r.remainingItemCount !== undefined) metadata.remainingItemCount = r.remainingItemCount;
-  return json({ ...listKindOf(c.ri), metadata, items: r.items });
+  return metadata;
+}
+
+/** The list's JSON with items already serialized: the same text JSON.stringify gives for the parsed items. */
+function listJsonText(ri: ResourceInfo, metadata: Record<string, unknown>, items: string[]): string {
+  const head = JSON.stringify({ ...listKindOf(ri), metadata });
+  return `${head.slice(0, -1)},"items":[${items.join(",")}]}`;
 }
 
 const typed = (ri: ResourceInfo, o: KObject): KObject => ({ kind: ri.kind, apiVersion: groupVersion(ri), ...o });

@@ -2,7 +2,12 @@
 import { StatusError, internalError, isStatusError } from "./status";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonText(JSON.stringify(body), status, headers);
+}
+
+/** A response whose body is already JSON text. */
+export function jsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
     status, headers: { "content-type": "application/json", "cache-control": "no-cache, private", ...headers },
   });
 }
