@@ -1,7 +1,9 @@
 // API benchmarks: create-pod latency, writes per second, a paginated list of 10,000 pods and
-// watch delivery latency, measured from a client over loopback (workerd's clocks do not advance
-// during synchronous work, so the client's view is the honest one).
-import { newCluster, percentile, round } from "./server.mjs";
+// watch delivery latency. Each is measured from a client over loopback (through wrangler dev's
+// local TLS proxy, which adds a few ms per request) and, where the issue sets a server-side
+// target, also as server time: the cluster's Server-Timing (request handed to the cluster's
+// object until its response head), summed over a list's pages.
+import { newCluster, percentile, round, serverMs } from "./server.mjs";
 
 const podBody = (name) => ({
   apiVersion: "v1", kind: "Pod",
@@ -19,13 +21,18 @@ async function timed(fn) {
 export async function createPodLatency(url, n = 300) {
   const c = await newCluster(url);
   const samples = [];
+  const server = [];
   for (let i = 0; i < n; i++) {
     const { ms, r } = await timed(() => c.kube("POST", "/api/v1/namespaces/default/pods", podBody(`p${i}`)));
     if (r.status !== 201) throw new Error(`create failed ${r.status}`);
     await r.arrayBuffer();
     samples.push(ms);
+    server.push(serverMs(r));
   }
-  return { n, p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)), target_p50_ms: 5 };
+  return {
+    n, server_p50_ms: round(percentile(server, 50)), server_p99_ms: round(percentile(server, 99)), target_server_ms: 5,
+    client_p50_ms: round(percentile(samples, 50)), client_p99_ms: round(percentile(samples, 99)),
+  };
 }
 
 async function parallel(total, concurrency, fn) {
@@ -56,22 +63,37 @@ export async function list10k(url, n = 10_000) {
     if (r.status !== 201) throw new Error(`create failed ${r.status}`);
   });
   const runs = [];
-  for (let k = 0; k < 3; k++) {
-    const t = performance.now();
-    let cont = "";
-    let items = 0;
-    let pages = 0;
-    do {
-      const r = await c.kube("GET", `/api/v1/namespaces/default/pods?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ""}`);
-      const body = await r.json();
-      items += body.items.length;
-      pages++;
-      cont = body.metadata.continue ?? "";
-    } while (cont);
-    runs.push({ ms: performance.now() - t, items, pages });
-  }
-  const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));
-  return { pods: best.items, pages: best.pages, best_ms: round(best.ms), runs_ms: runs.map((r) => round(r.ms)), target_ms: 100 };
+  // As kubectl pages (--chunk-size 500): JSON, and the server-side Table `kubectl get` asks for.
+  const pageAll = async (accept) => {
+    const runs = [];
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      let cont = "";
+      let items = 0;
+      let pages = 0;
+      let server = 0;
+      let bytes = 0;
+      do {
+        const r = await c.kube("GET", `/api/v1/namespaces/default/pods?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ""}`, undefined, { accept });
+        server += serverMs(r);
+        const text = await r.text();
+        bytes += text.length;
+        const body = JSON.parse(text);
+        items += (body.items ?? body.rows).length;
+        pages++;
+        cont = body.metadata.continue ?? "";
+      } while (cont);
+      runs.push({ ms: performance.now() - t, server, items, pages, bytes });
+    }
+    const best = runs.reduce((a, b) => (a.server < b.server ? a : b));
+    return {
+      pods: best.items, pages: best.pages, megabytes: round(best.bytes / 2 ** 20),
+      server_ms: round(best.server), client_ms: round(best.ms), server_runs_ms: runs.map((r) => round(r.server)),
+    };
+  };
+  const json = await pageAll("application/json");
+  const table = await pageAll("application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+  return { target_server_ms: 100, json, table };
 }
 
 export async function watchLatency(url, n = 200) {

@@ -18,7 +18,7 @@ function freePort() {
 export async function startServer(extraArgs = []) {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), "podlab-bench-"));
-  const child = spawn("node", ["scripts/start.mjs", "--var", "PODLAB_API_RATE:1000000", ...extraArgs], {
+  const child = spawn("node", ["scripts/start.mjs", "--var", "PODLAB_API_RATE:1000000", "--var", "PODLAB_SERVER_TIMING:on", ...extraArgs], {
     detached: true, stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port), PODLAB_PERSIST: state },
   });
@@ -55,6 +55,13 @@ export async function newCluster(url) {
 export function percentile(values, p) {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** The cluster's time for a response (ms), from its Server-Timing header (PODLAB_SERVER_TIMING). */
+export function serverMs(res) {
+  const m = /cluster;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
+  if (!m) throw new Error("response without Server-Timing: start the server with --var PODLAB_SERVER_TIMING:on");
+  return Number(m[1]);
 }
 
 export const round = (x) => Math.round(x * 100) / 100;

@@ -49,12 +49,23 @@ async function forwardToCluster(env: Env, id: string, req: Request): Promise<Res
   // An id that names no cluster gets the same 401 as a wrong token: the answer never tells
   // whether a cluster exists.
   if (!CLUSTER_ID.test(id)) return statusResponse(unauthorized());
-  if (!req.body) return clusterStub(env, id).fetch(req);
+  if (!req.body) return timed(env, () => clusterStub(env, id).fetch(req));
   // The body is read here, within the limit, and handed over whole: the cluster may answer
   // (401, 403, 429) without reading it, which must not leave a stream half sent.
   const body = await readLimited(req, MAX_REQUEST_BODY_BYTES);
   if (!body.ok) return statusResponse(requestTooLarge(MAX_REQUEST_BODY_BYTES));
-  return clusterStub(env, id).fetch(new Request(req, { body: body.bytes }));
+  return timed(env, () => clusterStub(env, id).fetch(new Request(req, { body: body.bytes })));
+}
+
+/** The cluster's answer, with its Server-Timing when PODLAB_SERVER_TIMING is set (see Env). */
+async function timed(env: Env, send: () => Promise<Response>): Promise<Response> {
+  if (!env.PODLAB_SERVER_TIMING) return send();
+  const started = performance.now();
+  const res = await send();
+  if (res.status === 101) return res;
+  const headers = new Headers(res.headers);
+  headers.append("server-timing", `cluster;dur=${(performance.now() - started).toFixed(2)}`);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
 /** A cluster's web console (consoleUrl `/c/<id>#token=…`): the page; the token stays in the fragment. */
