@@ -79,6 +79,22 @@ describe("terminal: kubectl edit", () => {
     t.close();
   });
 
+  it("reopens the file after a syntax error and redraws on resize", async () => {
+    const t = await withPod();
+    t.send("kubectl edit pod nginx\r");
+    await gotoLine(t, /^kind: Pod$/m);
+    t.send("okey: [\x1b:wq\r");
+    await t.waitFor(/^# The edited file had a syntax error: error converting YAML to JSON: yaml: line \d+: .+\n#\napiVersion: v1\n/m);
+    await t.waitFor(/^key: \[$/m);
+    t.resize(60, 20);
+    // the status bar fills the 60 new columns (its last cell is a blank)
+    await t.waitFor(/^(?=.{59}$) \/tmp\/kubectl-edit-\d+\.yaml +1,1 +\d+ lines$/m);
+    await gotoLine(t, /^key: \[$/m);
+    t.send("dd:wq\r");
+    await t.waitFor(/kubectl edit pod nginx\nEdit cancelled, no changes made\.\ncontrolplane:~\$$/);
+    t.close();
+  });
+
   it("brings the prompt back when the object restarts with the editor open", async () => {
     const c = await newClusterWithToken();
     const session = sessionId();
