@@ -174,7 +174,8 @@ export class GenericRegistry {
     if (sub === "status") s.prepareForStatusUpdate?.(obj, old, ctx);
     else if (main) s.prepareForUpdate?.(obj, old, ctx);
     this.admitPhases(ri, "UPDATE", namespace, name, obj, old, opts);
-    const errs = sub === "status" ? s.validateStatusUpdate?.(obj, old, ctx) : main ? s.validateUpdate?.(obj, old, ctx) : undefined;
+    const errs = sub === "status" ? s.validateStatusUpdate?.(obj, old, ctx) : main ? s.validateUpdate?.(obj, old, ctx)
+      : s.validateSubresourceUpdate?.(sub!, obj, old, ctx);
     this.validate(ri, name, errs, opts.trace);
     if (opts.fieldManager) {
       this.deps.managedFields?.(obj, old, opts.fieldManager, opts.operation ?? "Update", groupVersion(ri), now,

@@ -1,6 +1,7 @@
 // Pods: defaults, create/update/status preparation, validation, field selectors and graceful
 // deletion, as pkg/registry/core/pod/strategy.go (podStrategy, podStatusStrategy, ToSelectableFields,
 // CheckGracefulDelete).
+import { validateEphemeralContainersUpdate } from "../validation/pod-ephemeral";
 import type { KObject, Strategy } from "./types";
 import { keepStatus, str } from "./common";
 import { getPodQOS } from "./qos";
@@ -62,6 +63,7 @@ export const podStrategy: Strategy = {
   validate: (obj) => validatePod(obj),
   validateUpdate: (obj, old) => validatePodUpdate(obj, old),
   validateStatusUpdate: (obj, old) => validatePodStatusUpdate(obj, old),
+  validateSubresourceUpdate: (sub, obj, old) => (sub === "ephemeralcontainers" ? validateEphemeralContainersUpdate(obj, old) : []),
   fields(obj) {
     const spec = obj.spec ?? {};
     const status = obj.status ?? {};

@@ -29,6 +29,8 @@ export interface Strategy {
   validateUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): FieldError[];
   /** ValidateUpdate for the status subresource. */
   validateStatusUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): FieldError[];
+  /** ValidateUpdate for another subresource the handler builds from the stored object (pods/ephemeralcontainers). */
+  validateSubresourceUpdate?(subresource: string, obj: KObject, old: KObject, ctx: StrategyContext): FieldError[];
   /** Field selector values (GetAttrs / ToSelectableFields); metadata.name and metadata.namespace are always added. */
   fields?(obj: KObject): Record<string, string>;
   /** Whether the resource has a status subresource (the main resource then ignores status changes). */

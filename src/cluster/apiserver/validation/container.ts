@@ -71,7 +71,7 @@ function validateVolumeMounts(mounts: Json[] | undefined, volumes: Set<string>, 
   return errs;
 }
 
-function validateContainerCommon(ctr: Json, volumes: Set<string>, path: string): FieldError[] {
+export function validateContainerCommon(ctr: Json, volumes: Set<string>, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const namePath = child(path, "name");
   if (!ctr.name) errs.push(required(namePath));
