@@ -41,7 +41,9 @@ export function openTerminal(host: HTMLElement, clusterId: string, token: string
   term.attachCustomKeyEventHandler((e) => {
     if (e.type !== "keydown") return true;
     const key = e.key.toLowerCase();
-        if (e.ctrlKey && (e.shiftKey || term.hasSelection()) && key === "c") {
+    if (e.ctrlKey && (e.shiftKey || term.hasSelection()) && key === "c") {
+      // Keep the key from the browser too: Ctrl+Shift+C opens Firefox's Inspector (Chrome's picker).
+      e.preventDefault();
       void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
       return false;
     }
