@@ -12,10 +12,13 @@ const FIREFOX = "/usr/bin/firefox-esr";
 const ARTIFACTS = join(process.cwd(), "test/artifacts");
 
 let browser: Browser | undefined;
+let launchError: Error | undefined;
 const errors: string[] = [];
 
+/** A fresh context and page; a missing or broken Firefox fails every test (not skipped ones). */
 async function newPage(width: number, height: number): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser!.createBrowserContext();
+  if (!browser) throw launchError ?? new Error("Firefox was not started");
+  const ctx = await browser.createBrowserContext();
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
   page.on("console", (m) => { if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`); });
@@ -63,13 +66,18 @@ function overflow(page: Page): Promise<number> {
 
 beforeAll(async () => {
   if (!existsSync(FIREFOX)) {
-    throw new Error(`Firefox ESR is missing (${FIREFOX}); install it with \`apt-get install -y firefox-esr\` (.ci/run does)`);
+    launchError = new Error(`Firefox ESR is missing (${FIREFOX}); install it with \`apt-get install -y firefox-esr\` (.ci/run does)`);
+    return;
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await puppeteer.launch({
-    browser: "firefox", executablePath: FIREFOX, headless: true, acceptInsecureCerts: true,
-    timeout: 60_000, protocolTimeout: 60_000,
-  });
+  try {
+    browser = await puppeteer.launch({
+      browser: "firefox", executablePath: FIREFOX, headless: true, acceptInsecureCerts: true,
+      timeout: 60_000, protocolTimeout: 60_000,
+    });
+  } catch (e) {
+    launchError = new Error(`Firefox ESR (${FIREFOX}) did not start over WebDriver BiDi: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }, 90_000);
 
 afterAll(async () => {
