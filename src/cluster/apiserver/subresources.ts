@@ -155,10 +155,29 @@ async function log(c: Call): Promise<Response> {
   return c.deps.nodeProxy.podLogs(pod, c.q);
 }
 
+/**
+ * pods/exec and pods/attach: the container must be named when the pod has several and must be
+ * one of the pod's, and the pod must be on a node (streamLocation in
+ * pkg/registry/core/pod/strategy.go); then the node's kubelet takes the stream.
+ */
 async function exec(c: Call, sub: "exec" | "attach"): Promise<Response> {
   const pod = c.deps.registry.get(c.ri, c.info.namespace, c.info.name!);
+  const name = pod.metadata.name;
+  const container = c.q.get("container");
+  const names = (list?: KObject[]) => (list ?? []).map((x) => x.name as string);
+  if (!container) {
+    const containers = names(pod.spec?.containers);
+    if (containers.length === 0) throw badRequest(`a container name must be specified for pod ${name}`);
+    if (containers.length > 1) {
+      const inits = names(pod.spec?.initContainers);
+      throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(" ")}]` +
+        (inits.length ? ` or one of the init containers: [${inits.join(" ")}]` : ""));
+    }
+  } else if (![...names(pod.spec?.containers), ...names(pod.spec?.initContainers), ...names(pod.spec?.ephemeralContainers)].includes(container)) {
+    throw badRequest(`container ${container} is not valid for pod ${name}`);
+  }
   if (!pod.spec?.nodeName || !c.deps.nodeProxy?.podExec) {
-    throw badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
+    throw badRequest(`pod ${name} does not have a host assigned`);
   }
   return c.deps.nodeProxy.podExec(pod, c.req, c.q, sub);
 }

@@ -17,13 +17,13 @@ export const execFlags: FlagSpec[] = [
   { name: "quiet", short: "q", type: "bool" }, { name: "filename", short: "f", type: "array" }, { name: "pod-running-timeout", type: "string", def: "1m0s" },
 ];
 
-/** FindOrDefaultContainerByName. */
+/**
+ * The container to exec in: a named one goes to the server as it is (exec's Run only defaults an
+ * empty name; the API server checks it), otherwise FindOrDefaultContainerByName.
+ */
 export async function defaultContainer(k: Kctx, pod: Obj, name: string): Promise<string> {
+  if (name) return name;
   const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])] as Obj[];
-  if (name) {
-    if (!all.some((c) => c.name === name)) throw fail(`container ${name} not found in pod ${pod.metadata.name}`);
-    return name;
-  }
   const cs = (pod.spec?.containers ?? []) as Obj[];
   if (!cs.length) throw fail(`pod ${pod.metadata.namespace}/${pod.metadata.name} does not have any containers`);
   const annotated = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
