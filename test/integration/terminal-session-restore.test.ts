@@ -39,6 +39,25 @@ describe("terminal session: reconnects and restarts", () => {
     t3.close();
   });
 
+  it("brings the prompt back on a new line after a restart cut a running command, leaving the alternate screen only if it was on", async () => {
+    const c = await newClusterWithToken();
+    for (const [command, alternate] of [["sleep 600", false], ["watch -n 1 kubectl get ns", true]] as const) {
+      const session = sessionId();
+      const t1 = await openTerminal(c.id, c.token, { session });
+      await t1.waitFor(P);
+      t1.send(`${command}\r`);
+      if (alternate) await t1.waitFor(/kube-system/);
+      else await new Promise((r) => setTimeout(r, 200));
+      t1.close();
+      await stub(c.id).restart().catch(() => undefined);
+      const t2 = await openTerminal(c.id, c.token, { session });
+      await t2.waitFor(/controlplane:~\$$/);
+      const after = t2.raw.slice(t2.raw.lastIndexOf(command));
+      expect(after.includes("\x1b[?1049l")).toBe(alternate);
+      t2.close();
+    }
+  });
+
   it("does not attach another credential to a session, and leaves no alarm while idle", async () => {
     const c = await newClusterWithToken();
     const session = sessionId();

@@ -79,7 +79,11 @@ export class TerminalSession {
     if (this.state.running !== undefined && !this.job) {
       // The object restarted while a command ran: the command is gone, the shell is back.
       this.state.running = undefined;
-      this.print(LEAVE_ALT_SCREEN + "\r\n");
+      // Back to the main screen only if the command had left it (watch, the editor): the
+      // sequence restores the cursor, which would otherwise land the prompt over earlier lines.
+      const scrollback = this.deps.store.scrollback(this.deps.key);
+      if (scrollback.lastIndexOf(ENTER_ALT_SCREEN) > scrollback.lastIndexOf(LEAVE_ALT_SCREEN)) this.print(LEAVE_ALT_SCREEN);
+      this.print("\r\n");
       this.showPrompt();
     } else if (!this.job && this.state.editor.prompt === "" && this.state.pending === "") {
       this.showPrompt();
