@@ -53,6 +53,22 @@ describe("terminal: kubectl edit", () => {
     t.close();
   });
 
+  it("edits the image of one of a deployment's two containers", async () => {
+    const c = await newClusterWithToken();
+    const t = await openTerminal(c.id, c.token, { cols: 100, rows: 100 });
+    await t.waitFor(P);
+    t.send("kubectl create deployment web --image=nginx --image=busybox\r");
+    await t.waitFor(/^deployment\.apps\/web created$/m);
+    t.send("kubectl edit deploy web\r");
+    await t.waitFor(/^kind: Deployment$/m);
+    await gotoLine(t, /^ {6}- image: busybox$/m);
+    t.send("A:1.36\x1b:wq\r");
+    await t.waitFor(/^deployment\.apps\/web edited$/m);
+    t.send("kubectl get deploy web -o jsonpath='{.spec.template.spec.containers[*].image}{\"\\n\"}'\r");
+    await t.waitFor(/^nginx busybox:1\.36$/m);
+    t.close();
+  });
+
   it("cancels when the editor quits without changes", async () => {
     const t = await withPod();
     t.send("kubectl edit po/nginx\r");

@@ -6,7 +6,9 @@
 // Mirrors kubectl pkg/cmd/edit/edit.go and pkg/cmd/util/editor/editoptions.go (Run, visitToPatch,
 // editResults.addError).
 import { parseAllDocuments } from "yaml";
+import { patchMetaLookup } from "../../../cluster/apiserver/openapi/index";
 import { type Obj, query } from "../client";
+import { threeWayMergePatch } from "../three-way";
 import type { Kctx } from "../context";
 import { kindPrefix, objectPath, type ApiResource } from "../discovery";
 import { ApiError, fail } from "../errors";
@@ -121,10 +123,16 @@ async function visitToPatch(k: Kctx, originals: { r: ApiResource; obj: Obj }[], 
   const name = String(original.metadata.name);
   if (goJsonCompact(original) === goJsonCompact(edited)) { await k.out(`${kindPrefix(r)}/${name} skipped\n`); return undefined; }
   if (edited.apiVersion !== original.apiVersion || edited.kind !== original.kind || edited.metadata?.name !== name) return "At least one of apiVersion, kind and name was changed";
-  const patch = mergePatch(original, edited) as Obj;
+  // Built-in kinds get a strategic merge patch (lists merged by their keys), as
+  // strategicpatch.CreateTwoWayMergePatch in editoptions.go; kinds without patch metadata a
+  // JSON merge patch.
+  const [group, version] = String(original.apiVersion).includes("/") ? String(original.apiVersion).split("/") : ["", String(original.apiVersion)];
+  const lookup = patchMetaLookup(group!, version!, String(original.kind));
+  const strategic = lookup(["metadata"]) !== undefined;
+  const patch = strategic ? threeWayMergePatch(original, edited, original, lookup) : mergePatch(original, edited) as Obj;
   try {
     await k.client.json("PATCH", objectPath(r, original.metadata.namespace ?? k.namespace, name) + query({ fieldManager: str(k.flags, "field-manager"), fieldValidation: "Strict" }),
-      { body: goJsonCompact(patch), contentType: "application/merge-patch+json" });
+      { body: goJsonCompact(patch), contentType: strategic ? "application/strategic-merge-patch+json" : "application/merge-patch+json" });
   } catch (e) {
     await k.err(addError(e, r, name, results) + "\n");
     return undefined;
