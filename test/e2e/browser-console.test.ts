@@ -78,6 +78,21 @@ describe("web console in Chromium", () => {
     await page.keyboard.press("Control+C");
     await waitScreen(page, /\^C\ncontrolplane:~\$$/);
     await page.screenshot({ path: join(ARTIFACTS, "terminal.png") });
+    if (kubectlReady) {
+      // kubectl edit: the in-terminal editor (vi keys), a label changed there and saved with :wq
+      await typeLine(page, "kubectl edit pod nginx");
+      const file = await waitScreen(page, /^ {4}run: nginx$/m);
+      await page.screenshot({ path: join(ARTIFACTS, "terminal-edit.png") });
+      await page.keyboard.type(`:${file.split("\n").findIndex((l) => l === "    run: nginx") + 1}`);
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("A-edited");
+      await page.keyboard.press("Escape");
+      await page.keyboard.type(":wq");
+      await page.keyboard.press("Enter");
+      await waitScreen(page, /kubectl edit pod nginx\npod\/nginx edited\ncontrolplane:~\$$/);
+      await typeLine(page, "kubectl get po --show-labels");
+      await waitScreen(page, /run=nginx-edited\ncontrolplane:~\$$/);
+    }
     // the side panel follows the store
     await page.locator('.phases dd[data-phase="Running"]').waitFor();
 
