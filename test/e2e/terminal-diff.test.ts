@@ -201,7 +201,7 @@ async function bundledKubectl(c: TestCluster): Promise<Ours> {
   const transport = {
     request: (method: string, path: string, init: { headers?: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal } = {}) =>
       init.headers?.upgrade === "websocket" ? openWebSocket(server + path, token, init.headers["sec-websocket-protocol"]!)
-        : fetch(server + path, { method, headers: { ...init.headers, authorization: `Bearer ${token}` }, body: init.body, signal: init.signal }),
+        : fetch(server + path, { method, headers: { ...init.headers, authorization: `Bearer ${token}` }, body: init.body as BodyInit | undefined, signal: init.signal }),
   };
   const ctx = /current-context: (\S+)/.exec(cfg)![1]!;
   const user = /- name: (\S+)\n\s+user:/.exec(cfg)?.[1] ?? ctx;
