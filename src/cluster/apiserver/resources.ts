@@ -80,6 +80,10 @@ export const RESOURCES: ResourceInfo[] = [
   r("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true),
   r("events.k8s.io", "v1", "events", "Event", true, { shortNames: ["ev"] }),
   r("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, { shortNames: ["pdb"], subresources: [status("policy", "v1", "PodDisruptionBudget")] }),
+  r("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false),
+  r("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false),
+  r("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true),
+  r("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
   r("scheduling.k8s.io", "v1", "priorityclasses", "PriorityClass", false, { shortNames: ["pc"] }),
 ];
 
@@ -93,9 +97,12 @@ export function findByKind(apiVersion: string, kind: string): ResourceInfo | und
   return RESOURCES.find((ri) => groupVersion(ri) === apiVersion && ri.kind === kind);
 }
 
-/** The store key of an object: `/registry/<group-qualified resource>/<namespace>/<name>`. Events of both groups share one storage. */
+/**
+ * The store key of an object: `/registry/<group-qualified resource>/<namespace>/<name>`. Events of
+ * both groups share one storage; apps, batch and rbac keys are unqualified, as upstream's etcd keys.
+ */
 export function storagePrefix(ri: ResourceInfo): string {
-  const res = ri.resource === "events" ? "events" : ri.group && !["apps", "batch"].includes(ri.group) ? `${ri.group}/${ri.resource}` : ri.resource;
+  const res = ri.resource === "events" ? "events" : ri.group && !["apps", "batch", "rbac.authorization.k8s.io"].includes(ri.group) ? `${ri.group}/${ri.resource}` : ri.resource;
   return `/registry/${res}/`;
 }
 

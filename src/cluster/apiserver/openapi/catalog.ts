@@ -9,6 +9,7 @@ import { appsTypes } from "./schemas/apps.gen.js";
 import { coreTypes } from "./schemas/core.gen.js";
 import { groupsTypes } from "./schemas/groups.gen.js";
 import { metaTypes } from "./schemas/meta.gen.js";
+import { rbacTypes } from "./schemas/rbac.gen.js";
 import { SPECIAL_TYPES } from "./special.js";
 
 export interface GroupVersionKind {
@@ -17,7 +18,7 @@ export interface GroupVersionKind {
   kind: string;
 }
 
-export const TYPES: TypeTable = { ...metaTypes, ...coreTypes, ...appsTypes, ...groupsTypes };
+export const TYPES: TypeTable = { ...metaTypes, ...coreTypes, ...appsTypes, ...groupsTypes, ...rbacTypes };
 
 export function objectType(short: string): ObjectType | undefined {
   return Object.hasOwn(TYPES, short) ? TYPES[short] : undefined;

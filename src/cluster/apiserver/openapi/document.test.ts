@@ -19,7 +19,7 @@ describe("GET /openapi/v3", () => {
     const index = openApiV3Index();
     expect(Object.keys(index.paths)).toEqual([
       "api/v1", "apis/apps/v1", "apis/batch/v1", "apis/coordination.k8s.io/v1", "apis/discovery.k8s.io/v1",
-      "apis/events.k8s.io/v1", "apis/policy/v1", "apis/scheduling.k8s.io/v1",
+      "apis/events.k8s.io/v1", "apis/policy/v1", "apis/rbac.authorization.k8s.io/v1", "apis/scheduling.k8s.io/v1",
     ]);
     for (const [p, { serverRelativeURL }] of Object.entries(index.paths)) {
       expect(serverRelativeURL).toMatch(new RegExp(`^/openapi/v3/${p.replace(/\./g, "\\.")}\\?hash=[0-9A-F]{32}$`));
@@ -35,7 +35,7 @@ describe("GET /openapi/v3", () => {
 
   it("answers undefined for a group version that is not served", () => {
     expect(openApiV3Document("apis/apps/v1beta1")).toBeUndefined();
-    expect(openApiV3Document("apis/rbac.authorization.k8s.io/v1")).toBeUndefined();
+    expect(openApiV3Document("apis/storage.k8s.io/v1")).toBeUndefined();
   });
 });
 
@@ -157,5 +157,27 @@ describe("component schemas", () => {
     expect(spec.required).toEqual(["selector", "template"]);
     expect(spec.properties.strategy).toMatchObject({ allOf: [{ $ref: "#/components/schemas/io.k8s.api.apps.v1.DeploymentStrategy" }], "x-kubernetes-patch-strategy": "retainKeys" });
     expect(apps["io.k8s.api.apps.v1.RollingUpdateDeployment"].properties.maxSurge).toEqual({ $ref: "#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString" });
+  });
+
+  it("serves the RBAC group with atomic rules and subjects (no merge keys) and required roleRef fields", () => {
+    const doc = openApiV3Document("apis/rbac.authorization.k8s.io/v1") as J;
+    const rbac = doc.components.schemas;
+    const rules = rbac["io.k8s.api.rbac.v1.ClusterRole"].properties.rules;
+    expect(rules).toMatchObject({ type: "array", "x-kubernetes-list-type": "atomic" });
+    expect(rules["x-kubernetes-patch-merge-key"]).toBeUndefined();
+    expect(rules.items).toEqual({ $ref: "#/components/schemas/io.k8s.api.rbac.v1.PolicyRule" });
+    expect(rbac["io.k8s.api.rbac.v1.PolicyRule"].required).toEqual(["verbs"]);
+    expect(rbac["io.k8s.api.rbac.v1.RoleBinding"].properties.subjects["x-kubernetes-list-type"]).toBe("atomic");
+    expect(rbac["io.k8s.api.rbac.v1.RoleBinding"].required).toEqual(["roleRef"]);
+    expect(rbac["io.k8s.api.rbac.v1.RoleRef"]).toMatchObject({ required: ["apiGroup", "kind", "name"], "x-kubernetes-map-type": "atomic" });
+    expect(rbac["io.k8s.api.rbac.v1.Subject"].required).toEqual(["kind", "name"]);
+    expect(rbac["io.k8s.api.rbac.v1.ClusterRole"].properties.aggregationRule).toEqual({
+      allOf: [{ $ref: "#/components/schemas/io.k8s.api.rbac.v1.AggregationRule" }], description: expect.any(String),
+    });
+    const crbs = doc.paths["/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/{name}"];
+    expect(crbs.patch.operationId).toBe("patchRbacAuthorizationV1ClusterRoleBinding");
+    expect(crbs.patch.tags).toEqual(["rbacAuthorization_v1"]);
+    expect(doc.paths["/apis/rbac.authorization.k8s.io/v1/namespaces/{namespace}/rolebindings"].post.operationId).toBe("createRbacAuthorizationV1NamespacedRoleBinding");
+    expect(doc.paths["/apis/rbac.authorization.k8s.io/v1/rolebindings"].get.operationId).toBe("listRbacAuthorizationV1RoleBindingForAllNamespaces");
   });
 });

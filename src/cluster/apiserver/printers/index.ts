@@ -16,6 +16,7 @@ import { nodePrinter } from "./node";
 import { podPrinter } from "./pod";
 import { podDisruptionBudgetPrinter } from "./poddisruptionbudget";
 import { priorityClassPrinter } from "./priorityclass";
+import { clusterRoleBindingPrinter, clusterRolePrinter, roleBindingPrinter, rolePrinter } from "./rbac";
 import { replicaSetPrinter } from "./replicaset";
 import { secretPrinter } from "./secret";
 import { servicePrinter } from "./service";
@@ -48,6 +49,10 @@ const PRINTERS: Record<string, Printer> = {
   "coordination.k8s.io/leases": leasePrinter,
   "scheduling.k8s.io/priorityclasses": priorityClassPrinter,
   "policy/poddisruptionbudgets": podDisruptionBudgetPrinter,
+  "rbac.authorization.k8s.io/roles": rolePrinter,
+  "rbac.authorization.k8s.io/clusterroles": clusterRolePrinter,
+  "rbac.authorization.k8s.io/rolebindings": roleBindingPrinter,
+  "rbac.authorization.k8s.io/clusterrolebindings": clusterRoleBindingPrinter,
 };
 
 /** The printer of a resource ("" is the core group), or the default NAME / CREATED AT printer. */

@@ -22,6 +22,7 @@ import { jobStrategy } from "./jobs";
 import { leaseStrategy } from "./leases";
 import { priorityClassStrategy } from "./priorityclasses";
 import { podDisruptionBudgetStrategy } from "./poddisruptionbudgets";
+import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from "./rbac";
 
 const STRATEGIES: Record<string, Strategy> = {
   "/pods": podStrategy,
@@ -43,6 +44,10 @@ const STRATEGIES: Record<string, Strategy> = {
   "events.k8s.io/events": eventsV1Strategy,
   "scheduling.k8s.io/priorityclasses": priorityClassStrategy,
   "policy/poddisruptionbudgets": podDisruptionBudgetStrategy,
+  "rbac.authorization.k8s.io/roles": roleStrategy,
+  "rbac.authorization.k8s.io/clusterroles": clusterRoleStrategy,
+  "rbac.authorization.k8s.io/rolebindings": roleBindingStrategy,
+  "rbac.authorization.k8s.io/clusterrolebindings": clusterRoleBindingStrategy,
 };
 
 const metadataOnly = (namespaced: boolean): Strategy => ({

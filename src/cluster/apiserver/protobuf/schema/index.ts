@@ -11,6 +11,7 @@ import { coreVolume } from "./core-volume";
 import { discovery } from "./discovery";
 import { meta } from "./meta";
 import { policy } from "./policy";
+import { rbac } from "./rbac";
 import { scheduling } from "./scheduling";
 
 /** What every top-level object has, for kinds without a table: field 1 is ObjectMeta. */
@@ -19,14 +20,14 @@ export const GENERIC_ROOT = "generic.Object";
 
 const PACKAGES: Record<string, Schema> = {
   meta, core: { ...coreObjects, ...corePod, ...coreVolume }, apps, batch, policy, scheduling, coordination, discovery,
-  generic,
+  rbac, generic,
 };
 
 /** apiVersion → package of the descriptor tables. */
 const GROUP_VERSIONS: Record<string, string> = {
   "v1": "core", "apps/v1": "apps", "batch/v1": "batch", "policy/v1": "policy",
   "scheduling.k8s.io/v1": "scheduling", "coordination.k8s.io/v1": "coordination",
-  "discovery.k8s.io/v1": "discovery",
+  "discovery.k8s.io/v1": "discovery", "rbac.authorization.k8s.io/v1": "rbac",
 };
 
 /** Kinds that travel as request bodies but are not in the group's own package. */
