@@ -1,10 +1,12 @@
 // The "ready" template: what a new cluster holds before anyone touches it, i.e. what `kubeadm
 // init`, `kubeadm join` on every worker, a CNI plugin and the first minutes of the control plane
-// leave behind (namespaces, default service accounts, kube-root-ca.crt, the kubernetes Service and
-// its endpoints, Ready nodes and their leases, static pods, CoreDNS and kube-proxy).
+// leave behind (namespaces, RBAC bootstrap policy and kubeadm's bindings, default service accounts,
+// kube-root-ca.crt, the kubernetes Service and its endpoints, Ready nodes and their leases, static
+// pods, CoreDNS and kube-proxy).
 // Built from the shared pieces in parts.ts.
 import type { GenericRegistry } from "../apiserver/generic-registry";
 import { nodeShapes, type NodeRequest } from "./nodes";
+import { bootstrapPolicy, kubeadmRBAC } from "./rbac";
 import { TemplateWriter, essentialAddons, kubernetesService, namespaceDefaults, priorityClasses, registerNode, systemNamespaces, type StaticPodsFn } from "./parts";
 
 export { SYSTEM_NAMESPACES } from "./parts";
@@ -20,6 +22,7 @@ export function bootstrapCluster(registry: GenericRegistry, now: Date, opts: Boo
   const w = new TemplateWriter(registry, now, opts.hex);
   systemNamespaces(w);
   priorityClasses(w);
+  bootstrapPolicy(w);
   namespaceDefaults(w);
   const shapes = nodeShapes(opts.nodes);
   kubernetesService(w, shapes[0]!.internalIP);
@@ -27,4 +30,5 @@ export function bootstrapCluster(registry: GenericRegistry, now: Date, opts: Boo
   // within seconds of its `kubeadm join`.
   for (const shape of shapes) registerNode(w, shape, { liftNotReadyTaint: true, staticPods: opts.staticPods });
   essentialAddons(w);
+  kubeadmRBAC(w);
 }

@@ -10,6 +10,7 @@ import { findResource } from "../apiserver/resources";
 import { NETWORK_NOT_READY_MESSAGE } from "../network/state";
 import { findHost, setHostRole, listHosts } from "./hosts";
 import { DEFAULT_SERVICE_SUBNET, bootstrapTokenSecret, caCertHash, clusterInfoConfigMap, kubeadmConfigMap, kubeletConfigMap, type ClusterSettings } from "./kubeadm-config";
+import { bootstrapPolicy, kubeadmRBAC } from "./rbac";
 import { TemplateWriter, essentialAddons, kubernetesService, namespaceDefaults, priorityClasses, registerNode, systemNamespaces, type StaticPodsFn } from "./parts";
 import type { NodeShape, ReadyCondition } from "./nodes";
 
@@ -86,6 +87,7 @@ export async function kubeadmInit(d: KubeadmDeps, req: InitRequest): Promise<Ini
   const w = new TemplateWriter(d.registry, d.now, d.hex);
   systemNamespaces(w);
   priorityClasses(w);
+  bootstrapPolicy(w);
   kubernetesService(w, settings.advertiseAddress);
   registerNode(w, shape, { ready: NOT_READY, staticPods: d.staticPods, podSubnet: settings.podSubnet });
   w.create("", "configmaps", "kube-system", kubeadmConfigMap(settings), "kubeadm");
@@ -93,6 +95,7 @@ export async function kubeadmInit(d: KubeadmDeps, req: InitRequest): Promise<Ini
   w.create("", "secrets", "kube-system", bootstrapTokenSecret(token, new Date(d.now.getTime() + TOKEN_TTL_MS)), "kubeadm");
   w.create("", "configmaps", "kube-public", clusterInfoConfigMap(`${settings.advertiseAddress}:6443`), "kubeadm");
   essentialAddons(w, settings.podSubnet ?? "");
+  kubeadmRBAC(w);
   namespaceDefaults(w);
   setHostRole(d.sql, host.name, "control-plane", d.now.getTime());
   return { ok: true, nodeName: host.name, ip: settings.advertiseAddress, version: settings.version, token, caHash: await caCertHash(), ...(settings.podSubnet ? { podSubnet: settings.podSubnet } : {}) };
