@@ -12,6 +12,7 @@ import { describeEndpointSlice, describeEndpoints, describeService } from "./net
 import { describeConfigMap, describeNamespace, describePodDisruptionBudget, describePriorityClass, describeSecret,
   describeServiceAccount, serviceAccountSecrets } from "./config";
 import { describeGeneric } from "./generic";
+import { describeRole, describeRoleBinding } from "./rbac";
 import { findReplicaSets } from "./deployment-util";
 
 export interface ResourceInfo { group: string; version: string; resource: string; kind: string; namespaced: boolean; }
@@ -96,6 +97,10 @@ const DESCRIBERS: Record<string, Describer> = {
   "discovery.k8s.io/EndpointSlice": async (ctx, eps) => describeEndpointSlice(eps, await ev(ctx, eps, "EndpointSlice"), ctx.now()),
   "scheduling.k8s.io/PriorityClass": async (ctx, pc) => describePriorityClass(pc, await ev(ctx, pc, "PriorityClass"), ctx.now()),
   "policy/PodDisruptionBudget": async (ctx, pdb) => describePodDisruptionBudget(pdb, await ev(ctx, pdb, "PodDisruptionBudget"), ctx.now()),
+  "rbac.authorization.k8s.io/Role": async (_ctx, role) => describeRole(role),
+  "rbac.authorization.k8s.io/ClusterRole": async (_ctx, role) => describeRole(role),
+  "rbac.authorization.k8s.io/RoleBinding": async (_ctx, binding) => describeRoleBinding(binding),
+  "rbac.authorization.k8s.io/ClusterRoleBinding": async (_ctx, binding) => describeRoleBinding(binding),
 };
 
 /** The describer for a kind: its own, or the generic one (events searched with the object's kind). */
