@@ -1,6 +1,6 @@
 // kubectl create: from files (-f) and the typed generators (namespace, deployment, service
-// clusterip|nodeport|loadbalancer, configmap, secret generic, job). Mirrors kubectl
-// pkg/cmd/create/create.go and create_*.go.
+// clusterip|nodeport|loadbalancer, configmap, secret generic, job, role, clusterrole,
+// rolebinding, clusterrolebinding). Mirrors kubectl pkg/cmd/create/create.go and create_*.go.
 import { ACCEPT_JSON, type Obj, query } from "../client";
 import type { Kctx } from "../context";
 import { collectionPath, resolveResource } from "../discovery";
@@ -9,6 +9,7 @@ import { type FlagSpec, type Parsed, bool, list, num, parseFlags, str } from "..
 import { readManifests } from "../manifest";
 import { dryRun, dryRunFlags, mappingOf, objectNamespace, printResult } from "../mutate";
 import { deploymentFor, jobFor, serviceFor } from "./generators";
+import { clusterRoleBindingFor, clusterRoleFor, roleBindingFor, roleFor, type BindingOptions, type RuleOptions } from "./generators-rbac";
 
 const common: FlagSpec[] = [...dryRunFlags, { name: "field-manager", type: "string", def: "kubectl-create" }, { name: "save-config", type: "bool" }, { name: "validate", type: "string", def: "strict", noOptDef: "strict" }];
 const SUBFLAGS: Record<string, FlagSpec[]> = {
@@ -21,6 +22,11 @@ const SUBFLAGS: Record<string, FlagSpec[]> = {
   service: [{ name: "tcp", type: "strings" }, { name: "node-port", type: "int", def: 0 }, { name: "clusterip", type: "string" }],
   svc: [],
   job: [{ name: "image", type: "string" }, { name: "from", type: "string" }],
+  role: [{ name: "verb", type: "strings" }, { name: "resource", type: "strings" }, { name: "resource-name", type: "array" }],
+  clusterrole: [{ name: "verb", type: "strings" }, { name: "resource", type: "strings" }, { name: "resource-name", type: "array" },
+    { name: "non-resource-url", type: "strings" }, { name: "aggregation-rule", type: "strings" }],
+  rolebinding: [{ name: "clusterrole", type: "string" }, { name: "role", type: "string" }, { name: "user", type: "array" }, { name: "group", type: "array" }, { name: "serviceaccount", type: "array" }],
+  clusterrolebinding: [{ name: "clusterrole", type: "string" }, { name: "user", type: "array" }, { name: "group", type: "array" }, { name: "serviceaccount", type: "array" }],
 };
 SUBFLAGS.deploy = SUBFLAGS.deployment!; SUBFLAGS.cm = SUBFLAGS.configmap!; SUBFLAGS.svc = SUBFLAGS.service!;
 
@@ -36,7 +42,11 @@ export async function runCreate(k: Kctx): Promise<number> {
   }
   const path = sub ? `kubectl create ${sub}${svcType ? " " + svcType : ""}` : "kubectl create";
   const specs = sub ? [...common, ...SUBFLAGS[sub]!] : [...common, { name: "filename", short: "f", type: "array" as const }, { name: "recursive", short: "R", type: "bool" as const }, { name: "edit", type: "bool" as const }, { name: "raw", type: "string" as const }, { name: "selector", short: "l", type: "string" as const }, { name: "windows-line-endings", type: "bool" as const }];
+  // create rolebinding/clusterrolebinding's local --user shadows the global kubeconfig --user (cobra's rule).
+  const users = sub === "rolebinding" || sub === "clusterrolebinding" ? takeFlag(rest, "user") : undefined;
+  if (users) rest = users.rest;
   const f = parseFlags(rest, specs, path);
+  if (users) f.flags.user = users.values;
   (k.flags as Parsed).flags = f.flags; (k.flags as Parsed).changed = f.changed;
   if (!sub) return createFromFiles(k, list(f, "filename"));
   const name = f.args[0];
@@ -69,6 +79,9 @@ export async function runCreate(k: Kctx): Promise<number> {
       if (str(f, "clusterip")) obj.spec.clusterIP = str(f, "clusterip");
       break;
     }
+    case "role": case "clusterrole": case "rolebinding": case "clusterrolebinding":
+      obj = await rbacObject(k, sub, name, f);
+      break;
     default: {
       if (!str(f, "image")) throw fail("--image must be specified");
       obj = jobFor(name, str(f, "image"), f.dashArgs ?? []);
@@ -80,6 +93,34 @@ export async function runCreate(k: Kctx): Promise<number> {
   const created = await k.client.json("POST", collectionPath(r, ns) + query({ ...(mode === "server" ? { dryRun: "All" } : {}), fieldManager: str(f, "field-manager"), fieldValidation: "Strict" }), { accept: ACCEPT_JSON, body: obj });
   await printResult(k, { ...created, apiVersion: obj.apiVersion, kind: obj.kind }, "created", mode);
   return 0;
+}
+
+/** Removes every `--user=V` / `--user V` from argv (before `--`), answering the values in order. */
+function takeFlag(argv: string[], name: string): { values: string[]; rest: string[] } {
+  const values: string[] = [], rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") { rest.push(...argv.slice(i)); break; }
+    if (a.startsWith(`--${name}=`)) values.push(a.slice(name.length + 3));
+    else if (a === `--${name}` && i + 1 < argv.length) values.push(argv[++i]!);
+    else rest.push(a);
+  }
+  return { values, rest };
+}
+
+async function rbacObject(k: Kctx, sub: string, name: string, f: Parsed): Promise<Obj> {
+  const rules: RuleOptions = { verbs: list(f, "verb"), resources: list(f, "resource"), resourceNames: list(f, "resource-name"), nonResourceURLs: list(f, "non-resource-url") };
+  const subjects: BindingOptions = { users: list(f, "user"), groups: list(f, "group"), serviceAccounts: list(f, "serviceaccount") };
+  const warnings: string[] = [];
+  let obj: Obj;
+  if (sub === "role") obj = roleFor(await k.discovery(), name, rules, (w) => warnings.push(w));
+  else if (sub === "clusterrole") {
+    const aggregation = Object.fromEntries(list(f, "aggregation-rule").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+    obj = clusterRoleFor(await k.discovery(), name, rules, aggregation, (w) => warnings.push(w));
+  } else if (sub === "rolebinding") obj = roleBindingFor(name, str(f, "clusterrole"), str(f, "role"), subjects);
+  else obj = clusterRoleBindingFor(name, str(f, "clusterrole"), subjects);
+  for (const w of warnings) await k.err(w);
+  return obj;
 }
 
 function fromSources(k: Kctx, f: Parsed, encode: boolean): Obj {
