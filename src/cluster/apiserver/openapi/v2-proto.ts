@@ -6,7 +6,12 @@ import { Writer } from "protobufjs/minimal";
 import type { Json } from "./special.js";
 import { openApiV2Document } from "./v2.js";
 
-export const OPENAPI_V2_PROTOBUF = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+/**
+ * The Content-Type of the protobuf answer. Clients ask with `...spec.v2@v1.0+protobuf`, but "@" is
+ * not a MIME token character (client-go's mime.ParseMediaType refuses it), so kube-openapi's
+ * handler answers with the dotted form.
+ */
+export const OPENAPI_V2_PROTOBUF = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
 
 type Fields = (w: Writer) => void;
 
