@@ -10,7 +10,7 @@ import type { UserInfo } from "./admission/types";
 import { errorResponse, json, statusResponse } from "./responses";
 import { unauthorized, notFound, StatusError } from "./status";
 import { aggregatedContentType, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, wantsAggregated } from "./discovery";
-import { openApiV3Document, openApiV3Index } from "./openapi";
+import { openApiV2Document, openApiV2Protobuf, OPENAPI_V2_PROTOBUF, openApiV3Document, openApiV3Index } from "./openapi";
 import { KUBERNETES_VERSION } from "./version";
 import { RequestTrace } from "./trace";
 import { handleResource, type ResourceHandlerDeps } from "./resource-handlers";
@@ -90,6 +90,10 @@ export class ApiServer {
         return json(prefix === "api" ? apiVersions(serverAddress) : apiGroupList(), 200, { vary: "Accept" });
       }
       case "/openapi/v3": return json(openApiV3Index());
+      // kubectl validates the items of a `kind: List` manifest against the v2 document.
+      case "/openapi/v2": return accept?.includes("protobuf")
+        ? new Response(openApiV2Protobuf(), { headers: { "content-type": OPENAPI_V2_PROTOBUF } })
+        : json(openApiV2Document());
     }
     if (p.startsWith("/openapi/v3/")) {
       const doc = openApiV3Document(p.slice("/openapi/v3/".length));
