@@ -7,7 +7,7 @@ export const AGGREGATED_CONTENT_TYPE = "application/json;g=apidiscovery.k8s.io;v
 const AGGREGATED_V2BETA1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
 
 /** Group order as a kubeadm cluster lists them (core first, then apps, ...). */
-const GROUP_ORDER = ["", "apps", "events.k8s.io", "batch", "coordination.k8s.io", "discovery.k8s.io", "policy", "rbac.authorization.k8s.io", "scheduling.k8s.io"];
+const GROUP_ORDER = ["", "apiextensions.k8s.io", "apps", "events.k8s.io", "batch", "coordination.k8s.io", "discovery.k8s.io", "policy", "rbac.authorization.k8s.io", "scheduling.k8s.io"];
 
 function groups(): string[] {
   const present = new Set(RESOURCES.map((r) => r.group));

@@ -72,6 +72,9 @@ export const RESOURCES: ResourceInfo[] = [
     subresources: [status("", "v1", "Service")],
   }),
   r("apps", "v1", "daemonsets", "DaemonSet", true, { shortNames: ["ds"], categories: ["all"], subresources: [status("apps", "v1", "DaemonSet")] }),
+  r("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, {
+    shortNames: ["crd", "crds"], categories: ["api-extensions"], subresources: [status("apiextensions.k8s.io", "v1", "CustomResourceDefinition")],
+  }),
   r("apps", "v1", "deployments", "Deployment", true, { shortNames: ["deploy"], categories: ["all"], subresources: [scale(), status("apps", "v1", "Deployment")] }),
   r("apps", "v1", "replicasets", "ReplicaSet", true, { shortNames: ["rs"], categories: ["all"], subresources: [scale(), status("apps", "v1", "ReplicaSet")] }),
   r("apps", "v1", "statefulsets", "StatefulSet", true, { shortNames: ["sts"], categories: ["all"], subresources: [scale(), status("apps", "v1", "StatefulSet")] }),

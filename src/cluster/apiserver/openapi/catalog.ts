@@ -5,6 +5,7 @@
 
 import { RESOURCES } from "../resources.js";
 import { shortTypeName, type ObjectType, type TypeTable } from "./dsl.js";
+import { apiextensionsTypes } from "./schemas/apiextensions.gen.js";
 import { appsTypes } from "./schemas/apps.gen.js";
 import { coreTypes } from "./schemas/core.gen.js";
 import { groupsTypes } from "./schemas/groups.gen.js";
@@ -18,7 +19,7 @@ export interface GroupVersionKind {
   kind: string;
 }
 
-export const TYPES: TypeTable = { ...metaTypes, ...coreTypes, ...appsTypes, ...groupsTypes, ...rbacTypes };
+export const TYPES: TypeTable = { ...metaTypes, ...coreTypes, ...appsTypes, ...groupsTypes, ...rbacTypes, ...apiextensionsTypes };
 
 export function objectType(short: string): ObjectType | undefined {
   return Object.hasOwn(TYPES, short) ? TYPES[short] : undefined;

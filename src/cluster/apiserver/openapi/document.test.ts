@@ -6,7 +6,9 @@ import { openApiV3Document, openApiV3Index } from "./index.js";
 
 type J = Record<string, any>;
 const docPathOf = (gv: string) => (gv.includes("/") ? `apis/${gv}` : `api/${gv}`);
-const schemaNameOf = (group: string, version: string, kind: string) => `io.k8s.api.${group === "" ? "core" : group.split(".")[0]}.${version}.${kind}`;
+const schemaNameOf = (group: string, version: string, kind: string) => group === "apiextensions.k8s.io"
+  ? `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.${version}.${kind}`
+  : `io.k8s.api.${group === "" ? "core" : group.split(".")[0]}.${version}.${kind}`;
 
 function refsIn(v: unknown, out: string[] = []): string[] {
   if (Array.isArray(v)) v.forEach((x) => refsIn(x, out));
@@ -18,7 +20,7 @@ describe("GET /openapi/v3", () => {
   it("lists one document per served group version with an uppercase hex hash", () => {
     const index = openApiV3Index();
     expect(Object.keys(index.paths)).toEqual([
-      "api/v1", "apis/apps/v1", "apis/batch/v1", "apis/coordination.k8s.io/v1", "apis/discovery.k8s.io/v1",
+      "api/v1", "apis/apiextensions.k8s.io/v1", "apis/apps/v1", "apis/batch/v1", "apis/coordination.k8s.io/v1", "apis/discovery.k8s.io/v1",
       "apis/events.k8s.io/v1", "apis/policy/v1", "apis/rbac.authorization.k8s.io/v1", "apis/scheduling.k8s.io/v1",
     ]);
     for (const [p, { serverRelativeURL }] of Object.entries(index.paths)) {

@@ -57,6 +57,7 @@ const PREFIXES: [string, string][] = [
   ["resource.", "io.k8s.apimachinery.pkg.api.resource."],
   ["intstr.", "io.k8s.apimachinery.pkg.util.intstr."],
   ["runtime.", "io.k8s.apimachinery.pkg.runtime."],
+  ["apiextensions.v1.", "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1."],
 ];
 
 /** The OpenAPI component name of a short type name: `core.v1.Pod` → `io.k8s.api.core.v1.Pod`. */

@@ -1,6 +1,7 @@
 // Schemas of the types upstream marshals by hand (their OpenAPI comes from OpenAPISchemaType /
 // OpenAPIV3OneOfTypes methods, not from struct fields): metav1.Time, MicroTime, Duration,
-// FieldsV1, resource.Quantity, intstr.IntOrString, runtime.RawExtension. Mirrors
+// FieldsV1, resource.Quantity, intstr.IntOrString, runtime.RawExtension; and apiextensions'
+// JSONSchemaProps, a recursive schema kept here as a free object. Mirrors
 // k8s.io/apimachinery pkg/apis/meta/v1/{time,micro_time,duration}.go, pkg/api/resource/quantity.go,
 // pkg/util/intstr/intstr.go as rendered into OpenAPI v3 by kube-openapi.
 
@@ -43,6 +44,10 @@ export const SPECIAL_TYPES: Record<string, SpecialType> = {
       format: "int-or-string",
       oneOf: [{ type: "integer" }, { type: "string" }],
     },
+  },
+  "apiextensions.v1.JSONSchemaProps": {
+    shape: "free",
+    schema: { description: "A JSON Schema (the OpenAPI v3 subset Kubernetes accepts for custom resources), with the x-kubernetes-* extensions.", type: "object" },
   },
   "runtime.RawExtension": {
     shape: "free",

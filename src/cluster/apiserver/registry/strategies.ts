@@ -21,6 +21,7 @@ import { statefulSetStrategy } from "./statefulsets";
 import { jobStrategy } from "./jobs";
 import { leaseStrategy } from "./leases";
 import { priorityClassStrategy } from "./priorityclasses";
+import { customResourceDefinitionStrategy } from "./customresourcedefinitions";
 import { podDisruptionBudgetStrategy } from "./poddisruptionbudgets";
 import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from "./rbac";
 
@@ -43,6 +44,7 @@ const STRATEGIES: Record<string, Strategy> = {
   "coordination.k8s.io/leases": leaseStrategy,
   "events.k8s.io/events": eventsV1Strategy,
   "scheduling.k8s.io/priorityclasses": priorityClassStrategy,
+  "apiextensions.k8s.io/customresourcedefinitions": customResourceDefinitionStrategy,
   "policy/poddisruptionbudgets": podDisruptionBudgetStrategy,
   "rbac.authorization.k8s.io/roles": roleStrategy,
   "rbac.authorization.k8s.io/clusterroles": clusterRoleStrategy,
