@@ -1,5 +1,6 @@
 // The controllers of kube-controller-manager that a cluster runs (cmd/kube-controller-manager
-// app/controllermanager.go NewControllerDescriptors), apart from the namespace controller.
+// app/controllermanager.go NewControllerDescriptors), apart from the namespace controller; and the
+// apiextensions API server's CRD naming and establishing controllers.
 import type { Component } from "../engine/component";
 import { deploymentController } from "./deployment/controller";
 import { replicaSetController } from "./replicaset";
@@ -12,6 +13,8 @@ import { garbageCollector } from "./garbage-collector";
 import { podGCController } from "./podgc";
 import { serviceAccountController } from "./serviceaccount";
 import { rootCACertPublisher } from "./root-ca-cert-publisher";
+import { crdNamingController } from "./crd-naming";
+import { crdEstablishingController } from "./crd-establishing";
 
 export const controllers: Component[] = [
   deploymentController,
@@ -25,4 +28,6 @@ export const controllers: Component[] = [
   podGCController,
   serviceAccountController,
   rootCACertPublisher,
+  crdNamingController,
+  crdEstablishingController,
 ];

@@ -23,6 +23,7 @@ export const R = {
   statefulsets: ApiClient.resource("apps", "statefulsets"),
   jobs: ApiClient.resource("batch", "jobs"),
   endpointslices: ApiClient.resource("discovery.k8s.io", "endpointslices"),
+  customresourcedefinitions: ApiClient.resource("apiextensions.k8s.io", "customresourcedefinitions"),
 };
 
 export interface OwnerReference {
