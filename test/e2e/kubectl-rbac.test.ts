@@ -115,4 +115,20 @@ describe("kubectl and rbac.authorization.k8s.io/v1", () => {
       "",
     ].join("\n"));
   });
+
+  it("applies the Calico manifest: custom resource definitions are created and become Established", async () => {
+    const file = await manifest("calico.yaml");
+    const r = await c.kubectl(["apply", "-f", file]);
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.trim().split("\n");
+    expect(lines.every((l) => l.endsWith(" created"))).toBe(true);
+    expect(lines).toContain("customresourcedefinition.apiextensions.k8s.io/ippools.crd.projectcalico.org created");
+    expect(lines).toContain("daemonset.apps/calico-node created");
+    const wait = await c.kubectl(["wait", "--for=condition=Established", "crd/ippools.crd.projectcalico.org", "--timeout=30s"]);
+    expect(wait.stdout).toBe("customresourcedefinition.apiextensions.k8s.io/ippools.crd.projectcalico.org condition met\n");
+    const crds = await c.kubectl(["get", "crd", "ippools.crd.projectcalico.org"]);
+    expect(crds.stdout).toMatch(/^NAME {28}CREATED AT\nippools\.crd\.projectcalico\.org {3}\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
+    const again = await c.kubectl(["apply", "-f", file]);
+    expect(again.stdout).toContain("customresourcedefinition.apiextensions.k8s.io/ippools.crd.projectcalico.org unchanged");
+  });
 });
