@@ -23,6 +23,10 @@ interface Case {
   reset?: string[];
   /** Run with the real kubectl before the case (state the previous case's terminal run left). */
   setup?: string[];
+  /** The terminal's own command line when it differs (a manifest URL the real kubectl cannot reach offline). */
+  ours?: string[];
+  /** Standard input for `reset`. */
+  resetInput?: string;
   /** Poll (real kubectl) until this holds before the case runs. */
   before?: { args: string[]; until: (out: string) => boolean };
 }
@@ -31,6 +35,10 @@ const POD_YAML = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: mypod\nspec:\n  
 const DEPLOY_YAML = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n        ports:\n        - containerPort: 80\n";
 const del = (...what: string[]) => ["delete", ...what, "--force", "--grace-period=0"];
 const running = (pod: string, ns = "default") => ({ args: ["get", "pod", pod, "-n", ns, "-o", "jsonpath={.status.phase}"], until: (s: string) => s === "Running" });
+
+/** The Weave Net manifest of the seed notes, as Podlab serves it at /manifests/ (filled in beforeAll). */
+const WEAVE = { text: "" };
+const WEAVE_URL = "https://github.com/weaveworks/weave/releases/download/v2.8.1/weave-daemonset-k8s.yaml";
 
 const CASES: Case[] = [
   // The seed notes.
@@ -119,6 +127,9 @@ const CASES: Case[] = [
   { args: ["api-resources"] },
   { args: ["cluster-info"] },
   { args: ["frobnicate"] },
+  // The seed's pod network step (last: its pods would change state between two runs of a later
+  // case): the real kubectl reads the manifest from standard input, the terminal fetches its URL.
+  { args: ["apply", "-f", "-"], get input() { return WEAVE.text; }, ours: ["apply", "-f", WEAVE_URL], reset: ["delete", "-f", "-"], get resetInput() { return WEAVE.text; } },
 ];
 
 const AGE = /\b(\d+d)?(\d+h)?(\d+m)?(\d+s)?\b(?= |\t|$|\))/gm;
@@ -228,6 +239,7 @@ const home = mkdtempSync(join(tmpdir(), "podlab-diff-home-"));
 
 beforeAll(async () => {
   c = await newCluster("diff");
+  WEAVE.text = await (await fetch(`${c.url}/manifests/weave-daemonset-k8s.yaml`)).text();
   real = realKubectl(c, home);
   ours = await bundledKubectl(c);
 });
@@ -242,8 +254,8 @@ describe("the terminal's kubectl against the real kubectl v1.32", () => {
       while (!k.before.until((await real(k.before.args)).stdout) && Date.now() < end) await new Promise((r) => setTimeout(r, 500));
     }
     const theirs = await real(k.args, k.input);
-    if (k.reset) await real(k.reset, k.args[0] === "delete" ? k.input ?? DEPLOY_YAML : undefined);
-    const mine = await ours(k.args, k.input);
+    if (k.reset) await real(k.reset, k.resetInput ?? (k.args[0] === "delete" ? k.input ?? DEPLOY_YAML : undefined));
+    const mine = await ours(k.ours ?? k.args, k.ours ? undefined : k.input);
     const same = sameOutput(theirs.stdout, mine.stdout) && sameOutput(theirs.stderr, mine.stderr) && theirs.code === mine.code;
     if (!same) differences.push(`kubectl ${k.args.join(" ")}`);
     // On a difference, the masked texts side by side show where.
