@@ -40,7 +40,9 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
 ];
 
 export function parseFlags(argv: string[], specs: FlagSpec[], cmdPath: string): Parsed {
-  const all = [...specs, ...GLOBAL_FLAGS];
+  // A command's own flag shadows a global one of the same name (cobra: local flags first), e.g.
+  // create rolebinding's --user against the kubeconfig --user.
+  const all = [...specs, ...GLOBAL_FLAGS.filter((g) => !specs.some((s) => s.name === g.name))];
   const byName = new Map(all.map((s) => [s.name, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
   const flags: Parsed["flags"] = {};

@@ -42,11 +42,7 @@ export async function runCreate(k: Kctx): Promise<number> {
   }
   const path = sub ? `kubectl create ${sub}${svcType ? " " + svcType : ""}` : "kubectl create";
   const specs = sub ? [...common, ...SUBFLAGS[sub]!] : [...common, { name: "filename", short: "f", type: "array" as const }, { name: "recursive", short: "R", type: "bool" as const }, { name: "edit", type: "bool" as const }, { name: "raw", type: "string" as const }, { name: "selector", short: "l", type: "string" as const }, { name: "windows-line-endings", type: "bool" as const }];
-  // create rolebinding/clusterrolebinding's local --user shadows the global kubeconfig --user (cobra's rule).
-  const users = sub === "rolebinding" || sub === "clusterrolebinding" ? takeFlag(rest, "user") : undefined;
-  if (users) rest = users.rest;
   const f = parseFlags(rest, specs, path);
-  if (users) f.flags.user = users.values;
   (k.flags as Parsed).flags = f.flags; (k.flags as Parsed).changed = f.changed;
   if (!sub) return createFromFiles(k, list(f, "filename"));
   const name = f.args[0];
@@ -93,19 +89,6 @@ export async function runCreate(k: Kctx): Promise<number> {
   const created = await k.client.json("POST", collectionPath(r, ns) + query({ ...(mode === "server" ? { dryRun: "All" } : {}), fieldManager: str(f, "field-manager"), fieldValidation: "Strict" }), { accept: ACCEPT_JSON, body: obj });
   await printResult(k, { ...created, apiVersion: obj.apiVersion, kind: obj.kind }, "created", mode);
   return 0;
-}
-
-/** Removes every `--user=V` / `--user V` from argv (before `--`), answering the values in order. */
-function takeFlag(argv: string[], name: string): { values: string[]; rest: string[] } {
-  const values: string[] = [], rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--") { rest.push(...argv.slice(i)); break; }
-    if (a.startsWith(`--${name}=`)) values.push(a.slice(name.length + 3));
-    else if (a === `--${name}` && i + 1 < argv.length) values.push(argv[++i]!);
-    else rest.push(a);
-  }
-  return { values, rest };
 }
 
 async function rbacObject(k: Kctx, sub: string, name: string, f: Parsed): Promise<Obj> {
