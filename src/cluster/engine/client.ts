@@ -41,6 +41,12 @@ export class ApiClient {
     return this.store.list({ prefix }).items.map((v) => ({ kind: ri.kind, ...(v.object as KObject) }));
   }
 
+  /** The objects of a namespace whose names start with `namePrefix`: one key range of the store. */
+  listNamed(ri: ResourceInfo, ns: string, namePrefix: string): KObject[] {
+    const prefix = `${storagePrefix(ri)}${ri.namespaced ? `${ns}/` : ""}${namePrefix}`;
+    return this.store.list({ prefix }).items.map((v) => ({ kind: ri.kind, ...(v.object as KObject) }));
+  }
+
   create(ri: ResourceInfo, ns: string | undefined, obj: KObject): KObject {
     return this.registry.create(ri, ns, obj, this.opts());
   }

@@ -37,14 +37,15 @@ export interface RecordOptions {
 }
 
 export interface EventWriter {
-  list(ns: string): KObject[];
+  /** The namespace's events whose names start with `namePrefix` (`<object name>.`). */
+  list(ns: string, namePrefix: string): KObject[];
   create(ns: string, obj: KObject): KObject;
   update(obj: KObject): KObject;
 }
 
 export function apiEventWriter(api: ApiClient): EventWriter {
   return {
-    list: (ns) => api.list(events, ns),
+    list: (ns, namePrefix) => api.listNamed(events, ns, namePrefix),
     create: (ns, obj) => api.create(events, ns, obj),
     update: (obj) => api.update(events, obj),
   };
@@ -126,8 +127,8 @@ export class EventRecorder {
   private findSimilar(ns: string, involved: Record<string, unknown>, type: string, reason: string, message: string): KObject | undefined {
     const prefix = `${involved.name as string}.`;
     let best: KObject | undefined;
-    for (const e of this.writer.list(ns)) {
-      if (!e.metadata.name.startsWith(prefix)) continue;
+    // Event names start with the object's name, so only that key range is read.
+    for (const e of this.writer.list(ns, prefix)) {
       const io = e.involvedObject ?? {};
       if (e.reason !== reason || e.message !== message || e.type !== type) continue;
       if (io.kind !== involved.kind || io.uid !== involved.uid || (io.fieldPath ?? "") !== (involved.fieldPath ?? "")) continue;
