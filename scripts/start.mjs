@@ -10,7 +10,9 @@ const args = [
   "--persist-to", process.env.PODLAB_PERSIST ?? ".wrangler/state", "--show-interactive-dev-session=false", "--inspector-port", "0",
   ...process.argv.slice(2),
 ];
-const child = spawn("npx", args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+// Offline by design: no metrics, and no fetch of the Request.cf sample data (Podlab reads none of it).
+const env = { CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env, WRANGLER_SEND_METRICS: "false" };
+const child = spawn("npx", args, { stdio: ["ignore", "pipe", "pipe"], env });
 
 let told = false;
 const onOutput = (chunk, out) => {
