@@ -15,7 +15,8 @@ export function kubeconfig(name: string, server: string, token: string, user = `
     apiVersion: "v1",
     kind: "Config",
     clusters: [{ name, cluster }],
-    contexts: [{ name, context: { cluster: name, user, namespace: "default" } }],
+    // No namespace in the context, as kubeadm's admin.conf: kubectl then uses "default".
+    contexts: [{ name, context: { cluster: name, user } }],
     "current-context": name,
     preferences: {},
     users: [{ name: user, user: { token } }],

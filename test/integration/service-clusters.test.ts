@@ -65,7 +65,7 @@ describe("kubeconfig downloads and credentials", () => {
     const kc = parse(r.text);
     expect(kc["current-context"]).toBe("lab");
     expect(kc.clusters[0]).toEqual({ name: "lab", cluster: { server: c.server } }); // not loopback: TLS is verified
-    expect(kc.contexts[0]).toEqual({ name: "lab", context: { cluster: "lab", user: "lab-admin", namespace: "default" } });
+    expect(kc.contexts[0]).toEqual({ name: "lab", context: { cluster: "lab", user: "lab-admin" } });
     const token = kc.users[0].user.token as string;
     expect(token).not.toBe(c.token);
     expect((await kube(c.id, token, "GET", "/api/v1/namespaces/default/pods")).status).toBe(200);

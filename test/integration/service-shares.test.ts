@@ -20,7 +20,7 @@ describe("share links", () => {
     expect(share.url).toBe(`https://podlab.test/c/${c.id}#share=${share.token}`);
     const kc = parse(share.kubeconfig);
     expect(kc.users).toEqual([{ name: "shared-viewer", user: { token: share.token } }]);
-    expect(kc.contexts[0].context).toEqual({ cluster: "shared", user: "shared-viewer", namespace: "default" });
+    expect(kc.contexts[0].context).toEqual({ cluster: "shared", user: "shared-viewer" });
   });
 
   it("lets the viewer get, list and watch", async () => {
