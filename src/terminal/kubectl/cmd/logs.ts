@@ -52,9 +52,20 @@ export async function runLogs(k: Kctx): Promise<number> {
     return 0;
   }
   if (!container) {
-    const annotated = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
-    container = annotated && names.includes(annotated) ? annotated : names[0];
-    if (!annotated && names.length > 1) await k.err(`Defaulted container "${container}" out of: ${names.join(", ")}\n`);
+    // LogsForObject: the default-container annotation when it names a container, else the first
+    // container, with a notice when the pod has others (init and ephemeral ones included).
+    const annotated: string | undefined = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
+    const init: string[] = (pod.spec?.initContainers ?? []).map((c: Obj) => c.name);
+    const ephemeral: string[] = (pod.spec?.ephemeralContainers ?? []).map((c: Obj) => c.name);
+    if (annotated && ![...names, ...init, ...ephemeral].includes(annotated)) await k.err(`Default container name "${annotated}" not found in pod ${podName}\n`);
+    else if (annotated) container = annotated;
+    if (!container) {
+      container = names[0];
+      if (names.length > 1 || init.length || ephemeral.length) {
+        const all = [...names, ...ephemeral.map((n) => `${n} (ephem)`), ...init.map((n) => `${n} (init)`)];
+        await k.err(`Defaulted container "${container}" out of: ${all.join(", ")}\n`);
+      }
+    }
   }
   await streamLogs(k, podName, container!, opts);
   return 0;
