@@ -17,7 +17,12 @@ export function parseJsonPath(template: string): Node[] {
     let depth = 0, j = open, quote = "";
     for (; j < template.length; j++) {
       const c = template[j]!;
-      if (quote) { if (c === "\\") j++; else if (c === quote) quote = ""; continue; }
+      if (quote) {
+        // parser.go parseQuote: a quoted string ends at its quote, never at a line end.
+        if (c === "\n") throw fail(`error parsing jsonpath ${template}, unterminated quoted string`);
+        if (c === "\\") j++; else if (c === quote) quote = "";
+        continue;
+      }
       if (c === '"' || c === "'") quote = c;
       else if (c === "{") depth++;
       else if (c === "}" && --depth === 0) break;
