@@ -1,5 +1,5 @@
 // kubectl label / annotate: KEY=VALUE to set (refusing to change a value without --overwrite),
-// KEY- to remove, sent as a JSON merge patch; `pod/nginx labeled` or `not labeled`.
+// KEY- to remove, sent as a JSON merge patch; `pod/nginx labeled`, `unlabeled` or `not labeled`.
 // Mirrors kubectl pkg/cmd/label/label.go and pkg/cmd/annotate/annotate.go.
 import { type Obj, query } from "../client";
 import type { Kctx } from "../context";
@@ -46,16 +46,26 @@ export function labelCommand(field: "labels" | "annotations") {
         const cur: Record<string, string> = obj.metadata?.[field] ?? {};
         const patch: Record<string, string | null> = {};
         for (const c of changes) {
-          if (c.endsWith("-") && !c.includes("=")) { const key = c.slice(0, -1); if (key in cur) patch[key] = null; continue; }
+          if (c.endsWith("-") && !c.includes("=")) {
+            const key = c.slice(0, -1);
+            if (key in cur) patch[key] = null;
+            else if (cmd === "label") await k.out(`label ${JSON.stringify(key)} not found.\n`);
+            continue;
+          }
           const i = c.indexOf("=");
           const key = c.slice(0, i), value = c.slice(i + 1);
           if (key in cur && cur[key] !== value && !bool(f, "overwrite")) throw fail(`'${key}' already has a value (${cur[key]}), and --overwrite is false`);
           if (cur[key] !== value) patch[key] = value;
         }
         const name = nameOf({ ...obj, apiVersion: obj.apiVersion, kind: obj.kind });
-        if (!Object.keys(patch).length) { await k.out(`${name} not ${verb}\n`); continue; }
+        // annotate always says "annotated"; label says what changed (label.go updateDataChangeMsg:
+        // "not labeled" when nothing did, "unlabeled" when the object got shorter without --overwrite).
+        if (!Object.keys(patch).length) { await k.out(cmd === "label" ? `${name} not ${verb}\n` : `${name} ${verb}\n`); continue; }
         await k.client.json("PATCH", path + query({ fieldManager: str(f, "field-manager") || `kubectl-${cmd}` }), { body: goJsonCompact({ metadata: { [field]: patch } }), contentType: "application/merge-patch+json" });
-        await k.out(`${name} ${verb}\n`);
+        const after: Record<string, string> = { ...cur };
+        for (const [key, v] of Object.entries(patch)) if (v === null) delete after[key]; else after[key] = v;
+        const shorter = goJsonCompact(after).length < goJsonCompact(cur).length;
+        await k.out(`${name} ${cmd === "label" && shorter && !bool(f, "overwrite") ? "unlabeled" : verb}\n`);
       } catch (e) { await k.err(errorText(e)); status = 1; }
     }
     return status;
