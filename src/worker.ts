@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { readLimited } from "./lib/limited-body";
 import type { Env } from "./service/env";
 import { serviceApi } from "./service/api";
-import { clusterStub, CLUSTER_ID } from "./service/credentials";
+import { clusterOfToken, clusterStub, CLUSTER_ID } from "./service/credentials";
 import { ServiceError } from "./service/errors";
 import { apiHeaders } from "./service/security";
 import { MAX_REQUEST_BODY_BYTES } from "./cluster/apiserver/codec";
@@ -44,6 +44,21 @@ app.route("/v1", serviceApi);
 app.use("/clusters/*", apiHeaders);
 app.all("/clusters/:id/*", (c) => forwardToCluster(c.env, c.req.param("id"), c.req.raw));
 app.all("/clusters/:id", (c) => forwardToCluster(c.env, c.req.param("id"), c.req.raw));
+
+/**
+ * The API server's own paths without the /clusters/<id> prefix (kubectl get --raw /version sends
+ * the path as given, dropping the server URL's path): the cluster is the one the bearer token
+ * names; without a cluster token, 401. (/healthz is the service's own and answers ok either way.)
+ */
+for (const path of ["/api", "/api/*", "/apis", "/apis/*", "/version", "/openapi/*", "/livez", "/readyz"]) {
+  app.use(path, apiHeaders);
+  app.all(path, (c) => {
+    const id = clusterOfToken(c.req.header("authorization"));
+    if (!id) return statusResponse(unauthorized());
+    const url = new URL(c.req.url);
+    return forwardToCluster(c.env, id, new Request(new URL(`/clusters/${id}${url.pathname}${url.search}`, url), c.req.raw));
+  });
+}
 
 async function forwardToCluster(env: Env, id: string, req: Request): Promise<Response> {
   // An id that names no cluster gets the same 401 as a wrong token: the answer never tells

@@ -1,6 +1,6 @@
 // Minting cluster credentials: a 256-bit token shown once, of which the cluster object keeps only
-// the SHA-256 hash. Admin tokens (`plc_…`) for the owner's kubeconfigs, viewer tokens (`pls_…`)
-// for share links.
+// the SHA-256 hash. Admin tokens (`plc_<cluster id>_…`) for the owner's kubeconfigs, viewer
+// tokens (`pls_<cluster id>_…`) for share links.
 import type { Env } from "./env";
 import { randomId, randomToken } from "../lib/crypto";
 import type { Role } from "../cluster/apiserver/authz";
@@ -15,8 +15,15 @@ export const consoleUrl = (origin: string, id: string) => `${origin}/c/${id}`;
 /** Cluster ids as randomId(12) makes them; anything else names no cluster. */
 export const CLUSTER_ID = /^[a-z0-9]{12}$/;
 
+/** The cluster a credential's token names (`plc_<cluster id>_…` / `pls_<cluster id>_…`), if any. */
+export function clusterOfToken(authorization: string | undefined): string | undefined {
+  return /^Bearer pl[cs]_([a-z0-9]{12})_/.exec(authorization ?? "")?.[1];
+}
+
 export async function mintCredential(env: Env, clusterId: string, role: Role, username: string, label: string, id = randomId(10)) {
-  const token = randomToken(role === "admin" ? "plc" : "pls");
+  // The cluster id is in the token so that requests to the API's own paths (kubectl get --raw
+  // /version asks for /version, without the server URL's /clusters/<id>) find their cluster.
+  const token = randomToken(`${role === "admin" ? "plc" : "pls"}_${clusterId}`);
   await clusterStub(env, clusterId).addCredential(token, { id, role, username, label, createdAt: new Date().toISOString() });
   return { id, token };
 }

@@ -10,7 +10,7 @@ describe("clusters", () => {
     const before = Date.now();
     const c = await newCluster(a.token, { name: "demo", ttlHours: 2 });
     expect(c).toMatchObject({ name: "demo", template: "ready", server: `https://podlab.test/clusters/${c.id}`, nodes: 3 });
-    expect(c.token).toMatch(/^plc_[A-Za-z0-9_-]{43}$/);
+    expect(c.token).toMatch(new RegExp(`^plc_${c.id}_[A-Za-z0-9_-]{43}$`));
     const exp = Date.parse(c.expiresAt);
     expect(exp - before).toBeGreaterThanOrEqual(2 * 3600_000 - 1000);
     expect(exp - before).toBeLessThan(2 * 3600_000 + 60_000);
@@ -30,7 +30,7 @@ describe("clusters", () => {
     const a = await signUp();
     const c = await newCluster(a.token, { share: true });
     expect(Date.parse(c.expiresAt) - Date.now()).toBeGreaterThan(7 * 24 * 3600_000 - 60_000);
-    expect(c.shareUrl).toMatch(new RegExp(`^https://podlab\\.test/c/${c.id}#share=pls_[A-Za-z0-9_-]{43}$`));
+    expect(c.shareUrl).toMatch(new RegExp(`^https://podlab\\.test/c/${c.id}#share=pls_${c.id}_[A-Za-z0-9_-]{43}$`));
   });
 
   it("deletes a cluster: its tokens die and later requests are 404 (service) and 401 (Kubernetes API)", async () => {

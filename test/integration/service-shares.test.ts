@@ -16,7 +16,7 @@ async function sharedCluster() {
 describe("share links", () => {
   it("gives a read-only token, a URL with the token in its fragment and a viewer kubeconfig", async () => {
     const { c, share } = await sharedCluster();
-    expect(share.token).toMatch(/^pls_[A-Za-z0-9_-]{43}$/);
+    expect(share.token).toMatch(new RegExp(`^pls_${c.id}_[A-Za-z0-9_-]{43}$`));
     expect(share.url).toBe(`https://podlab.test/c/${c.id}#share=${share.token}`);
     const kc = parse(share.kubeconfig);
     expect(kc.users).toEqual([{ name: "shared-viewer", user: { token: share.token } }]);
