@@ -1,7 +1,7 @@
 // kubectl get: Tables from the server printed as kubectl's human-readable printer does, or the
 // objects through -o printers; lists page with limit=500; --sort-by asks for whole objects;
 // errors for missing names come after the output. Mirrors staging/src/k8s.io/kubectl/pkg/cmd/get/get.go.
-import { ACCEPT_JSON, ACCEPT_TABLE, type Obj, query } from "../client";
+import { ACCEPT_JSON, ACCEPT_TABLE, type Obj, query, toApiError } from "../client";
 import type { Kctx } from "../context";
 import { collectionPath, gv, kindPrefix, objectPath, type ApiResource } from "../discovery";
 import { ApiError, KubectlError, errorText } from "../errors";
@@ -46,6 +46,7 @@ See 'kubectl get -h' for help and examples
 
 export async function runGet(k: Kctx): Promise<number> {
   const f = k.flags;
+  if (f.changed.has("raw")) return rawGet(k);
   if (!f.args.length) throw new KubectlError(REQUIRED);
   const targets = await resourceTargets(k, f.args);
   if (bool(f, "watch") || bool(f, "watch-only")) return watchTargets(k, targets);
@@ -190,4 +191,16 @@ export function sortRows(rows: Obj[], by: string): Obj[] {
 function sortObjects(items: Obj[], by: string): void {
   const p = sortKey(by);
   items.sort((x, y) => compareValues(evalPath(p, x)[0], evalPath(p, y)[0]));
+}
+
+/** get --raw PATH: the server's answer to a GET of PATH, as is (rawhttp.RawGet). */
+async function rawGet(k: Kctx): Promise<number> {
+  const f = k.flags;
+  if (f.args.length) throw new KubectlError("error: arguments may not be passed when --raw is specified\n");
+  if (str(f, "output")) throw new KubectlError("error: --raw and --output are mutually exclusive\n");
+  const path = str(f, "raw");
+  const res = await k.env.transport.request("GET", path.startsWith("/") ? path : `/${path}`, { headers: { accept: "application/json, */*" } });
+  if (!res.ok) throw await toApiError(res);
+  await k.out(await res.text());
+  return 0;
 }
