@@ -181,6 +181,17 @@ const CASES: Case[] = [
   { args: ["api-resources"] },
   { args: ["cluster-info"] },
   { args: ["frobnicate"] },
+  // The failure states the notes teach: an image that does not exist, a crash loop, no room to schedule.
+  { args: ["run", "badimg", "--image=nginx:doesnotexist", "--restart=Never"], reset: del("pod", "badimg") },
+  { args: ["get", "pod", "badimg"], before: { args: ["get", "pod", "badimg", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}"], until: (s) => s === "ImagePullBackOff" } },
+  { args: ["describe", "pod", "badimg"] },
+  { args: ["run", "crash", "--image=busybox", "--", "sh", "-c", "echo starting; exit 1"], reset: del("pod", "crash") },
+  { args: ["get", "pod", "crash"], before: { args: ["get", "pod", "crash", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}"], until: (s) => s === "CrashLoopBackOff" } },
+  { args: ["describe", "pod", "crash"] },
+  { args: ["logs", "crash", "--previous"] },
+  { args: ["apply", "-f", "-"], input: POD_YAML.replace("mypod", "big").replace("image: nginx\n", "image: nginx\n    resources:\n      requests:\n        cpu: \"100\"\n"), reset: del("pod", "big") },
+  { args: ["describe", "pod", "big"], before: { args: ["get", "events", "--field-selector=involvedObject.name=big,reason=FailedScheduling", "-o", "name"], until: (s) => s.trim().length > 0 } },
+  { args: ["get", "events", "--field-selector=involvedObject.name=big"] },
   // The seed's pod network step (last: its pods would change state between two runs of a later
   // case): the real kubectl reads the manifest from standard input, the terminal fetches its URL.
   { args: ["apply", "-f", "-"], get input() { return WEAVE.text; }, ours: ["apply", "-f", WEAVE_URL], reset: ["delete", "-f", "-"], get resetInput() { return WEAVE.text; } },
