@@ -3,10 +3,8 @@
 // kubelet pulls, creates and starts the debug container (events with fieldPath
 // spec.ephemeralContainers{name}), reports it in status.ephemeralContainerStatuses, never restarts
 // it, and serves its logs and exec.
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ORIGIN } from "./helpers";
-import { getPod, lifecycleCluster, podOn } from "./lifecycle-helpers";
+import { getPod, lifecycleCluster, openChannelStream, podOn } from "./lifecycle-helpers";
 
 const SMP = "application/strategic-merge-patch+json";
 
@@ -104,10 +102,10 @@ describe("kubelet: ephemeral containers", () => {
     await c.step(10_000);
     // With stdin open, busybox's sh waits for input: the container stays Running.
     expect(Object.keys((await getPod(c, "app")).status.ephemeralContainerStatuses[0].state)).toEqual(["running"]);
-    const exec = await openStream(c, "exec?command=hostname&container=debugger-it&stdout=true&stderr=true");
+    const exec = await openChannelStream(c, "app", "exec?command=hostname&container=debugger-it&stdout=true&stderr=true");
     const out = await exec.done;
     expect(out[0]).toBe("1:app\n");
-    const attach = await openStream(c, "attach?container=debugger-it&stdin=true&stdout=true&tty=true");
+    const attach = await openChannelStream(c, "app", "attach?container=debugger-it&stdin=true&stdout=true&tty=true");
     attach.send("echo attached $HOSTNAME\r");
     await new Promise((r) => setTimeout(r, 300));
     attach.send("exit\r");
@@ -125,26 +123,3 @@ describe("kubelet: ephemeral containers", () => {
 });
 
 /** A v5.channel.k8s.io stream to pods/app/<sub>: frames as "channel:text", and a stdin sender. */
-async function openStream(c: Awaited<ReturnType<typeof lifecycleCluster>>, sub: string) {
-  const res = await SELF.fetch(`${ORIGIN}/clusters/${c.id}/api/v1/namespaces/default/pods/app/${sub}`, {
-    headers: { authorization: `Bearer ${c.token}`, upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": "v5.channel.k8s.io" },
-  });
-  expect(res.status).toBe(101);
-  const ws = res.webSocket!;
-  const frames: Promise<string>[] = [];
-  const closed = new Promise<void>((resolve) => ws.addEventListener("close", () => resolve()));
-  ws.addEventListener("message", (e) => {
-    frames.push((e.data as Blob).arrayBuffer().then((buf) => {
-      const b = new Uint8Array(buf);
-      return `${b[0]}:${new TextDecoder().decode(b.slice(1))}`;
-    }));
-  });
-  ws.accept();
-  const send = (text: string) => {
-    const body = new TextEncoder().encode(text);
-    const f = new Uint8Array(body.length + 1);
-    f.set(body, 1);
-    ws.send(f);
-  };
-  return { send, done: closed.then(() => Promise.all(frames)) };
-}

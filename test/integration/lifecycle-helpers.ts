@@ -1,7 +1,8 @@
 // Helpers for the pod lifecycle integration tests: a cluster, pods pinned to a node, stepping the
 // virtual clock through the Cluster object's RPC, and reading pods, events and logs as kubectl does.
-import { env } from "cloudflare:test";
-import { newCluster, type Cluster } from "./helpers";
+import { env, SELF } from "cloudflare:test";
+import { expect } from "vitest";
+import { newCluster, ORIGIN, type Cluster } from "./helpers";
 
 export async function lifecycleCluster(): Promise<Cluster & { step(ms: number): Promise<void> }> {
   const c = await newCluster({});
@@ -35,4 +36,34 @@ export async function podEvents(c: Cluster, name: string, ns = "default"): Promi
     .filter((e) => e.involvedObject.name === name)
     .sort((a, b) => (a.firstTimestamp ?? a.eventTime).localeCompare(b.firstTimestamp ?? b.eventTime) || a.metadata.name.localeCompare(b.metadata.name))
     .map((e) => `${e.reason}${e.count > 1 ? ` (x${e.count})` : ""}: ${e.message}`);
+}
+
+/**
+ * Opens a pod's exec or attach stream (`sub` is e.g. "exec?command=hostname&stdout=true") over
+ * v5.channel.k8s.io as kubectl does: `send` writes stdin on channel 0, `done` resolves with every
+ * frame as "<channel>:<text>" once the server closes the socket.
+ */
+export async function openChannelStream(c: Cluster, pod: string, sub: string) {
+  const res = await SELF.fetch(`${ORIGIN}/clusters/${c.id}/api/v1/namespaces/default/pods/${pod}/${sub}`, {
+    headers: { authorization: `Bearer ${c.token}`, upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": "v5.channel.k8s.io" },
+  });
+  expect(res.status).toBe(101);
+  const protocol = res.headers.get("sec-websocket-protocol");
+  const ws = res.webSocket!;
+  const frames: Promise<string>[] = [];
+  const closed = new Promise<void>((resolve) => ws.addEventListener("close", () => resolve()));
+  ws.addEventListener("message", (e) => {
+    frames.push((e.data as Blob).arrayBuffer().then((buf) => {
+      const b = new Uint8Array(buf);
+      return `${b[0]}:${new TextDecoder().decode(b.slice(1))}`;
+    }));
+  });
+  ws.accept();
+  const send = (text: string) => {
+    const body = new TextEncoder().encode(text);
+    const f = new Uint8Array(body.length + 1);
+    f.set(body, 1);
+    ws.send(f);
+  };
+  return { protocol, send, done: closed.then(() => Promise.all(frames)) };
 }

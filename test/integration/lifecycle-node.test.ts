@@ -2,10 +2,8 @@
 // and a node that stops reporting: tainted unreachable, its pods evicted after 300 s.
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ORIGIN } from "./helpers";
-import { getPod, lifecycleCluster, podEvents, podOn } from "./lifecycle-helpers";
+import { getPod, lifecycleCluster, openChannelStream, podEvents, podOn } from "./lifecycle-helpers";
 import { markNodeNotReady } from "../../src/cluster/controllers/node-lifecycle";
-import { SELF } from "cloudflare:test";
 
 describe("kubelet: exec, static pods, node lifecycle", () => {
   it("kubectl exec runs the container's shell and returns the exit code on channel 3", async () => {
@@ -13,23 +11,9 @@ describe("kubelet: exec, static pods, node lifecycle", () => {
     await c.kube("POST", "/api/v1/namespaces/default/pods", { body: podOn("node01", "box", { image: "busybox:1.36", command: ["sleep", "3600"] }) });
     await c.step(5_000);
     const q = "command=sh&command=-c&command=echo%20hi%20%24HOSTNAME%3B%20exit%203&container=box&stdout=true&stderr=true";
-    const res = await SELF.fetch(`${ORIGIN}/clusters/${c.id}/api/v1/namespaces/default/pods/box/exec?${q}`, {
-      headers: { authorization: `Bearer ${c.token}`, upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": "v5.channel.k8s.io" },
-    });
-    expect(res.status).toBe(101);
-    expect(res.headers.get("sec-websocket-protocol")).toBe("v5.channel.k8s.io");
-    const ws = res.webSocket!;
-    const frames: Promise<string>[] = [];
-    const closed = new Promise<void>((resolve) => ws.addEventListener("close", () => resolve()));
-    ws.addEventListener("message", (e) => {
-      frames.push((e.data as Blob).arrayBuffer().then((buf) => {
-        const b = new Uint8Array(buf);
-        return `${b[0]}:${new TextDecoder().decode(b.slice(1))}`;
-      }));
-    });
-    ws.accept();
-    await closed;
-    const got = await Promise.all(frames);
+    const stream = await openChannelStream(c, "box", `exec?${q}`);
+    expect(stream.protocol).toBe("v5.channel.k8s.io");
+    const got = await stream.done;
     expect(got[0]).toBe("1:hi box\n");
     expect(JSON.parse(got.at(-1)!.slice(2))).toMatchObject({ status: "Failure", reason: "NonZeroExitCode", details: { causes: [{ reason: "ExitCode", message: "3" }] } });
   });
