@@ -1,7 +1,8 @@
 // The web console in Firefox: Debian's Firefox ESR driven over WebDriver BiDi by puppeteer-core
 // (playwright-core only drives its own patched Firefox), against `npm start`. Start a cluster,
 // see the nodes Ready, run a pod and watch it to Running, stop the watch with Ctrl-C, copy and
-// paste with the keyboard; keyboard-only use and no horizontal scrolling at 320 px. Console and
+// paste with the keyboard, share read-only (a delete is refused), fork and delete in the fork;
+// keyboard-only use and no horizontal scrolling at 320 px. Console and
 // page errors fail the test. Screenshots go to test/artifacts/firefox-*.png.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -32,10 +33,12 @@ async function screen(page: Page): Promise<string> {
   return page.$$eval(".xterm-rows > div", (rows) => rows.map((r) => (r.textContent ?? "").replace(/\s+$/, "")).join("\n").replace(/\n+$/, ""));
 }
 
-async function waitScreen(page: Page, match: RegExp, timeout = 20_000): Promise<string> {
+/** Wait for the terminal to show `match`; `unwrap` joins rows first (a long line wraps). */
+async function waitScreen(page: Page, match: RegExp, timeout = 20_000, unwrap = false): Promise<string> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const text = await screen(page).catch(() => "");
+    const rows = await screen(page).catch(() => "");
+    const text = unwrap ? rows.replace(/\n/g, "") : rows;
     if (match.test(text)) return text;
     if (Date.now() > deadline) throw new Error(`terminal never showed ${match}:\n${text}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -136,6 +139,32 @@ describe("web console in Firefox", () => {
       await chord(page, ["Control"], "KeyV");
       await page.keyboard.press("Enter");
       await waitScreen(page, /^pasted:podlab-clip-42\ncontrolplane:~\$$/m);
+
+      // Share read-only; in a second context the viewer sees the pod, is refused a delete, forks,
+      // and deletes in the fork.
+      const clusterId = /\/c\/([^/#]+)/.exec(page.url())![1]!;
+      await page.click("xpath/.//button[text()='Share']");
+      await page.waitForFunction(() => (document.querySelector("#share-url") as HTMLInputElement | null)?.value.includes("#share="), { timeout: 20_000, polling: 100 });
+      const shareUrl = await page.$eval("#share-url", (i) => (i as HTMLInputElement).value);
+      expect(shareUrl).toContain(`/c/${clusterId}#share=`);
+      const viewer = await newPage(1024, 768);
+      try {
+        await viewer.page.goto(shareUrl);
+        await viewer.page.waitForSelector("xpath/.//*[text()='Read-only']");
+        await waitScreen(viewer.page, /controlplane:~\$/);
+        await typeLine(viewer.page, "kubectl get po");
+        await waitScreen(viewer.page, /nginx\s+1\/1\s+Running/);
+        await typeLine(viewer.page, "kubectl delete pod nginx");
+        await waitScreen(viewer.page, /Error from server \(Forbidden\): pods "nginx" is forbidden: User "viewer:[^"]+" cannot delete resource "pods" in API group "" in the namespace "default"/, 20_000, true);
+        await viewer.page.click("xpath/.//button[text()='Fork to my account']");
+        await viewer.page.waitForFunction((id) => !location.href.includes(id) && location.hash.startsWith("#token="), { timeout: 20_000, polling: 100 }, clusterId);
+        await waitScreen(viewer.page, /controlplane:~\$/);
+        await typeLine(viewer.page, "kubectl delete pod nginx");
+        await waitScreen(viewer.page, /pod "nginx" deleted/, 60_000);
+        await viewer.page.screenshot({ path: join(ARTIFACTS, "firefox-fork.png") });
+      } finally {
+        await viewer.ctx.close().catch(() => {});
+      }
       expect(errors).toEqual([]);
     } finally {
       await ctx.close().catch(() => {});
