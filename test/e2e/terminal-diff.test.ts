@@ -40,6 +40,9 @@ const running = (pod: string, ns = "default") => ({ args: ["get", "pod", pod, "-
 const WEAVE = { text: "" };
 const WEAVE_URL = "https://github.com/weaveworks/weave/releases/download/v2.8.1/weave-daemonset-k8s.yaml";
 
+/** Before a case that shows the api Deployment's ReplicaSets: its rollouts have finished. */
+const API_ROLLED_OUT = { args: ["rollout", "status", "deploy/api", "--timeout=90s"], until: (s: string) => s.includes("successfully rolled out") };
+
 const CASES: Case[] = [
   // The seed notes.
   { args: ["get", "nodes"] },
@@ -133,7 +136,7 @@ const CASES: Case[] = [
   { args: ["api-versions"] },
   { args: ["create", "secret", "generic", "s1", "--from-literal=k=v"], reset: ["delete", "secret", "s1"] },
   { args: ["create", "service", "clusterip", "svc1", "--tcp=80:8080"], reset: ["delete", "svc", "svc1"] },
-  { args: ["create", "job", "j1", "--image=busybox", "--", "echo", "hi"], reset: ["delete", "job", "j1"] },
+  { args: ["create", "job", "j1", "--image=busybox", "--", "sleep", "3600"], reset: ["delete", "job", "j1"] },
   { args: ["get", "clusterrole", "view"] },
   { args: ["describe", "clusterrole", "view"] },
   { args: ["create", "rolebinding", "rb", "--clusterrole=view", "--user=jane"], reset: ["delete", "rolebinding", "rb"] },
@@ -142,7 +145,7 @@ const CASES: Case[] = [
   { args: ["set", "image", "deploy/api", "nginx=nginx:1.27"], reset: ["set", "image", "deploy/api", "nginx=nginx"] },
   { args: ["set", "image", "deploy/api", "nginx=nginx:1.27"] },
   { args: ["rollout", "history", "deploy/api", "--revision=1"] },
-  { args: ["describe", "rs", "-l", "app=api"] },
+  { args: ["describe", "rs", "-l", "app=api"], before: API_ROLLED_OUT },
   { args: ["describe", "secret", "s1"] },
   { args: ["describe", "sa", "default"] },
   { args: ["describe", "cm", "kube-root-ca.crt"] },
@@ -151,7 +154,7 @@ const CASES: Case[] = [
   { args: ["describe", "ep", "kubernetes"] },
   { args: ["describe", "svc", "svc1"] },
   { args: ["describe", "lease", "node01", "-n", "kube-node-lease"] },
-  { args: ["get", "ds,deploy,rs,sts,jobs", "-A"] },
+  { args: ["get", "ds,deploy,rs,sts,jobs", "-A"], before: API_ROLLED_OUT },
   { args: ["get", "ep,endpointslices", "-A"] },
   { args: ["get", "leases", "-A"] },
   { args: ["get", "pc"] },
