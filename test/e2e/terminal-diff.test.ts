@@ -33,6 +33,7 @@ interface Case {
 
 const POD_YAML = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: mypod\nspec:\n  containers:\n  - name: web\n    image: nginx\n";
 const DEPLOY_YAML = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n        ports:\n        - containerPort: 80\n";
+const CRD_YAML = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  scope: Namespaced\n  names:\n    plural: widgets\n    kind: Widget\n    shortNames: [wd]\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        x-kubernetes-preserve-unknown-fields: true\n";
 const del = (...what: string[]) => ["delete", ...what, "--force", "--grace-period=0"];
 const running = (pod: string, ns = "default") => ({ args: ["get", "pod", pod, "-n", ns, "-o", "jsonpath={.status.phase}"], until: (s: string) => s === "Running" });
 
@@ -142,6 +143,11 @@ const CASES: Case[] = [
   { args: ["create", "rolebinding", "rb", "--clusterrole=view", "--user=jane"], reset: ["delete", "rolebinding", "rb"] },
   { args: ["get", "rolebinding", "rb", "-o", "wide"] },
   { args: ["get", "crd"] },
+  { args: ["apply", "-f", "-"], input: CRD_YAML, reset: ["delete", "crd", "widgets.example.com"] },
+  { args: ["wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=30s"] },
+  { args: ["get", "crd", "widgets.example.com", "-o", "yaml"] },
+  { args: ["describe", "crd", "widgets.example.com"] },
+  { args: ["explain", "crd.spec.names"] },
   { args: ["set", "image", "deploy/api", "nginx=nginx:1.27"], reset: ["set", "image", "deploy/api", "nginx=nginx"] },
   { args: ["set", "image", "deploy/api", "nginx=nginx:1.27"] },
   { args: ["rollout", "history", "deploy/api", "--revision=1"] },
