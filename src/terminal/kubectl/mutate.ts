@@ -2,6 +2,8 @@
 // `kind.group/name verb` lines, dry-run handling and printing an object with -o.
 // Mirrors kubectl's cmd/util (PrintFlagsWithDryRunStrategy, GetDryRunStrategy) and
 // cli-runtime's NamePrinter ("%s/%s %s").
+import { goJsonInOrder } from "./output/json";
+import { inStructOrder } from "./output/struct-order";
 import type { Obj } from "./client";
 import type { Kctx } from "./context";
 import { type ApiResource, kindPrefix, resourceForKind } from "./discovery";
@@ -26,8 +28,12 @@ export function dryRun(k: Kctx): DryRun {
   throw fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
 }
 
-/** Print `kind.group/name verb` (with the dry-run suffix), or the object with -o. */
-export async function printResult(k: Kctx, obj: Obj, verb: string, mode: DryRun = "none"): Promise<void> {
+/**
+ * Print `kind.group/name verb` (with the dry-run suffix), or the object with -o. `typed`: the
+ * object is a typed one (a generator's), so -o json writes its keys in Go struct order.
+ */
+export async function printResult(k: Kctx, obj: Obj, verb: string, mode: DryRun = "none", typed = false): Promise<void> {
+  if (typed && str(k.flags, "output") === "json") { await k.out(goJsonInOrder(inStructOrder(obj)) + "\n"); return; }
   const printer = objectPrinter(str(k.flags, "output"), false, str(k.flags, "template"));
   if (printer && str(k.flags, "output") !== "name") { await k.out(printer(obj)); return; }
   const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";

@@ -3,10 +3,15 @@
 // Mirrors k8s.io/cli-runtime/pkg/printers/json.go and encoding/json's encodeState.
 
 export function goJson(value: unknown, indent = "    "): string {
-  return enc(value, "", indent);
+  return enc(value, "", indent, true);
 }
 
-function enc(v: unknown, cur: string, ind: string): string {
+/** As goJson, keys in the object's own order (a typed object, see struct-order.ts). */
+export function goJsonInOrder(value: unknown, indent = "    "): string {
+  return enc(value, "", indent, false);
+}
+
+function enc(v: unknown, cur: string, ind: string, sort: boolean): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "string") return goString(v);
   if (typeof v === "number") return goNumber(v);
@@ -14,13 +19,14 @@ function enc(v: unknown, cur: string, ind: string): string {
   if (Array.isArray(v)) {
     if (!v.length) return "[]";
     const next = cur + ind;
-    return "[\n" + v.map((x) => next + enc(x, next, ind)).join(",\n") + "\n" + cur + "]";
+    return "[\n" + v.map((x) => next + enc(x, next, ind, sort)).join(",\n") + "\n" + cur + "]";
   }
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort(compareBytes);
+  const present = Object.keys(o).filter((k) => o[k] !== undefined);
+  const keys = sort ? present.sort(compareBytes) : present;
   if (!keys.length) return "{}";
   const next = cur + ind;
-  return "{\n" + keys.map((k) => `${next}${goString(k)}: ${enc(o[k], next, ind)}`).join(",\n") + "\n" + cur + "}";
+  return "{\n" + keys.map((k) => `${next}${goString(k)}: ${enc(o[k], next, ind, sort)}`).join(",\n") + "\n" + cur + "}";
 }
 
 /** Compact JSON (json.Marshal): sorted keys, HTML-escaped. */
