@@ -18,7 +18,9 @@ const SUBFLAGS: Record<string, FlagSpec[]> = {
   deploy: [],
   configmap: [{ name: "from-literal", type: "array" }, { name: "from-file", type: "array" }, { name: "from-env-file", type: "array" }, { name: "append-hash", type: "bool" }],
   cm: [],
-  secret: [{ name: "from-literal", type: "array" }, { name: "from-file", type: "array" }, { name: "type", type: "string" }, { name: "append-hash", type: "bool" }],
+  secret: [{ name: "from-literal", type: "array" }, { name: "from-file", type: "array" }, { name: "type", type: "string" }, { name: "append-hash", type: "bool" },
+    { name: "docker-server", type: "string", def: "https://index.docker.io/v1/" }, { name: "docker-username", type: "string" },
+    { name: "docker-password", type: "string" }, { name: "docker-email", type: "string" }],
   service: [{ name: "tcp", type: "strings" }, { name: "node-port", type: "int", def: 0 }, { name: "clusterip", type: "string" }],
   svc: [],
   job: [{ name: "image", type: "string" }, { name: "from", type: "string" }],
@@ -63,6 +65,7 @@ export async function runCreate(k: Kctx): Promise<number> {
       obj = { apiVersion: "v1", data: fromSources(k, f, false), kind: "ConfigMap", metadata: { creationTimestamp: null, name } };
       break;
     case "secret":
+      if (svcType === "docker-registry") { obj = dockerRegistrySecret(f, name); break; }
       if (svcType !== "generic") throw usage(`unknown secret type "${svcType}"`, "kubectl create secret");
       obj = { apiVersion: "v1", data: fromSources(k, f, true), kind: "Secret", metadata: { creationTimestamp: null, name }, ...(str(f, "type") ? { type: str(f, "type") } : {}) };
       break;
@@ -79,15 +82,23 @@ export async function runCreate(k: Kctx): Promise<number> {
       obj = await rbacObject(k, sub, name, f);
       break;
     default: {
+      if (str(f, "from")) {
+        // create_job.go: --from names a CronJob to copy, looked up through the REST mapper (this
+        // cluster serves no cronjobs, so the mapping is what fails).
+        const [type, from] = str(f, "from").split("/");
+        if (!from) throw fail(`from must be of the form <kind>/<name>, was: ${str(f, "from")}`);
+        const r = resolveResource(await k.discovery(), type!);
+        throw fail(`unknown object type ${r.kind}`);
+      }
       if (!str(f, "image")) throw fail("--image must be specified");
       obj = jobFor(name, str(f, "image"), f.dashArgs ?? []);
     }
   }
   const mode = dryRun(k);
-  if (mode === "client") { await printResult(k, obj, "created", mode); return 0; }
+  if (mode === "client") { await printResult(k, obj, "created", mode, true); return 0; }
   const r = await mappingOf(k, obj);
   const created = await k.client.json("POST", collectionPath(r, ns) + query({ ...(mode === "server" ? { dryRun: "All" } : {}), fieldManager: str(f, "field-manager"), fieldValidation: "Strict" }), { accept: ACCEPT_JSON, body: obj });
-  await printResult(k, { ...created, apiVersion: obj.apiVersion, kind: obj.kind }, "created", mode);
+  await printResult(k, { ...created, apiVersion: obj.apiVersion, kind: obj.kind }, "created", mode, true);
   return 0;
 }
 
@@ -108,7 +119,7 @@ async function rbacObject(k: Kctx, sub: string, name: string, f: Parsed): Promis
 
 function fromSources(k: Kctx, f: Parsed, encode: boolean): Obj {
   const data: Record<string, string> = {};
-  const enc = (v: string) => (encode ? btoa(String.fromCharCode(...new TextEncoder().encode(v))) : v);
+  const enc = (v: string) => (encode ? base64(v) : v);
   for (const lit of list(f, "from-literal")) {
     const i = lit.indexOf("=");
     if (i <= 0) throw fail(`invalid literal source ${lit}, expected key=value`);
@@ -148,3 +159,22 @@ async function createFromFiles(k: Kctx, files: string[]): Promise<number> {
 }
 
 export { resolveResource };
+
+/** create secret docker-registry: a .dockerconfigjson for one registry (create_secret_docker.go). */
+function dockerRegistrySecret(f: Parsed, name: string): Obj {
+  const user = str(f, "docker-username"), password = str(f, "docker-password"), email = str(f, "docker-email");
+  if (!user || !password) throw fail("either --from-file or the combination of --docker-username, --docker-password and --docker-server is required");
+  const entry: Record<string, string> = { username: user, password };
+  if (email) entry.email = email;
+  entry.auth = base64(`${user}:${password}`);
+  const config = JSON.stringify({ auths: { [str(f, "docker-server")]: entry } });
+  return {
+    apiVersion: "v1", data: { ".dockerconfigjson": base64(config) }, kind: "Secret",
+    metadata: { creationTimestamp: null, name }, type: "kubernetes.io/dockerconfigjson",
+  };
+}
+
+/** Standard base64 of a string's UTF-8 bytes. */
+function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}

@@ -96,6 +96,12 @@ export async function runScale(k: Kctx): Promise<number> {
     for (const n of t.names) {
       const path = objectPath(t.resource, k.namespace, n);
       await k.client.get(path);
+      const expected = num(k.flags, "current-replicas");
+      if (expected >= 0) {
+        // ScalePrecondition: the current size must be the one given.
+        const current = (await k.client.get(`${path}/scale`)).spec?.replicas ?? 0;
+        if (current !== expected) throw fail(`Expected replicas to be ${expected}, was ${current}`);
+      }
       await k.client.json("PATCH", `${path}/scale`, { accept: ACCEPT_ANY, body: { spec: { replicas } }, contentType: "application/merge-patch+json" });
       await k.out(`${kindPrefix(t.resource)}/${n} scaled\n`);
     }

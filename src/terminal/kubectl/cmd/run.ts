@@ -48,7 +48,15 @@ export async function runRun(k: Kctx): Promise<number> {
   const annotations = list(f, "annotations");
   if (annotations.length) pod.metadata.annotations = Object.fromEntries(annotations.map((a) => { const i = a.indexOf("="); return [a.slice(0, i), a.slice(i + 1)]; }));
   const mode = dryRun(k);
-  if (mode === "client") { await printResult(k, pod, "created", mode); return 0; }
+  const service = bool(f, "expose") ? exposedService(name, str(f, "port"), labels) : undefined;
+  if (service) {
+    // The service first, as run.go's generateService does; a YAML stream then has the pod after
+    // two separators (the service's printer and the pod's each write one).
+    const created = mode === "client" ? service : await k.client.json("POST", `/api/v1/namespaces/${k.namespace}/services` + query({ fieldManager: str(f, "field-manager"), ...(mode === "server" ? { dryRun: "All" } : {}) }), { accept: ACCEPT_ANY, body: service });
+    await printResult(k, { ...created, apiVersion: "v1", kind: "Service" }, "created", mode, true);
+    if (str(f, "output") === "yaml") await k.out("---\n---\n");
+  }
+  if (mode === "client") { await printResult(k, pod, "created", mode, true); return 0; }
   const created = await k.client.json("POST", `/api/v1/namespaces/${k.namespace}/pods` + query({ fieldManager: str(f, "field-manager"), ...(mode === "server" ? { dryRun: "All" } : {}) }), { accept: ACCEPT_ANY, body: pod });
   if (bool(f, "stdin") || bool(f, "attach")) {
     if (!bool(f, "quiet")) await k.err("If you don't see a command prompt, try pressing enter.\n");
@@ -60,7 +68,7 @@ export async function runRun(k: Kctx): Promise<number> {
     }
     return 0;
   }
-  await printResult(k, { ...created, apiVersion: "v1", kind: "Pod" }, "created", mode);
+  await printResult(k, { ...created, apiVersion: "v1", kind: "Pod" }, "created", mode, true);
   return 0;
 }
 
@@ -70,4 +78,16 @@ async function waitRunning(k: Kctx, name: string): Promise<void> {
     if (p.status?.phase && p.status.phase !== "Pending") return;
     await k.sh.sleep(500);
   }
+}
+
+/** run --expose: a ClusterIP Service on --port selecting the pod's labels (run.go generateService). */
+function exposedService(name: string, port: string, selector: Record<string, string>) {
+  if (!port) throw usage("--port must be set when exposing a service", "kubectl run");
+  const n = Number(port);
+  return {
+    apiVersion: "v1", kind: "Service",
+    metadata: { creationTimestamp: null, name },
+    spec: { ports: [{ port: n, protocol: "TCP", targetPort: n }], selector },
+    status: { loadBalancer: {} },
+  };
 }
