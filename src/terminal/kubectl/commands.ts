@@ -20,6 +20,8 @@ import { runTop, topFlags } from "./cmd/top";
 import { execFlags, runExec } from "./cmd/exec";
 import { editFlags, runEdit } from "./cmd/edit";
 import { debugFlags, runDebug } from "./cmd/debug";
+import { cordonCommand, cordonFlags, runTaint, taintFlags } from "./cmd/node";
+import { autoscaleFlags, runAutoscale } from "./cmd/autoscale";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   get: { flags: getFlags, run: runGet },
@@ -48,5 +50,9 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   top: { flags: topFlags, run: runTop },
   exec: { flags: execFlags, run: runExec },
   edit: { flags: editFlags, run: runEdit },
+  cordon: { flags: cordonFlags, run: cordonCommand(true) },
+  uncordon: { flags: cordonFlags, run: cordonCommand(false) },
+  taint: { flags: taintFlags, run: runTaint },
+  autoscale: { flags: autoscaleFlags, run: runAutoscale },
   debug: { flags: debugFlags, run: runDebug },
 };

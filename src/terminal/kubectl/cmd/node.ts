@@ -1,0 +1,125 @@
+// kubectl cordon / uncordon (spec.unschedulable, "node/x cordoned" or "already cordoned") and
+// kubectl taint (KEY[=VALUE]:EFFECT to add, KEY[:EFFECT]- to remove; "tainted", "untainted" or
+// "modified"). Mirrors staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go (RunCordonOrUncordon),
+// pkg/drain/cordon.go and pkg/cmd/taint/{taint.go,utils.go}.
+import { type Obj, query } from "../client";
+import type { Kctx } from "../context";
+import { kindPrefix, objectPath } from "../discovery";
+import { KubectlError, errorText, fail, usage } from "../errors";
+import { type FlagSpec, bool, str } from "../flags";
+import { goJsonCompact } from "../output/json";
+import { dryRun, dryRunFlags } from "../mutate";
+import { resourceTargets } from "../builder";
+
+export const cordonFlags: FlagSpec[] = [...dryRunFlags, { name: "selector", short: "l", type: "string" }];
+
+/** cordon (unschedulable) or uncordon. */
+export function cordonCommand(unschedulable: boolean) {
+  const verb = unschedulable ? "cordoned" : "uncordoned";
+  const cmd = unschedulable ? "kubectl cordon" : "kubectl uncordon";
+  return async (k: Kctx): Promise<number> => {
+    if (!k.flags.args.length) throw usage("USAGE: " + (unschedulable ? "cordon NODE [flags]" : "uncordon NODE [flags]"), cmd);
+    const mode = dryRun(k);
+    const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
+    for (const node of await nodes(k, k.flags.args)) {
+      const name = `node/${node.metadata.name}`;
+      if (!!node.spec?.unschedulable === unschedulable) { await k.out(`${name} already ${verb}${suffix}\n`); continue; }
+      if (mode !== "client") {
+        await k.client.json("PATCH", `/api/v1/nodes/${node.metadata.name}` + query(mode === "server" ? { dryRun: "All" } : {}), {
+          body: goJsonCompact({ spec: { unschedulable: unschedulable ? true : null } }), contentType: "application/strategic-merge-patch+json",
+        });
+      }
+      await k.out(`${name} ${verb}${suffix}\n`);
+    }
+    return 0;
+  };
+}
+
+async function nodes(k: Kctx, args: string[]): Promise<Obj[]> {
+  const names = args.map((a) => a.replace(/^(no|node|nodes)\//, ""));
+  const out: Obj[] = [];
+  for (const n of names) out.push(await k.client.get(`/api/v1/nodes/${n}`));
+  return out;
+}
+
+export const taintFlags: FlagSpec[] = [
+  ...dryRunFlags, { name: "overwrite", type: "bool" }, { name: "all", type: "bool" },
+  { name: "selector", short: "l", type: "string" }, { name: "field-manager", type: "string", def: "kubectl-taint" },
+];
+
+interface Taint { key: string; value?: string; effect?: string }
+const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+const show = (t: Taint) => (t.effect ? `${t.key}:${t.effect}` : t.key);
+const sameTaint = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
+
+/** ParseTaints: KEY[=VALUE]:EFFECT to add, KEY[:EFFECT]- to remove. */
+function parseTaints(specs: string[]): { add: Taint[]; remove: Taint[] } {
+  const add: Taint[] = [], remove: Taint[] = [];
+  for (const spec of specs) {
+    if (spec.endsWith("-")) {
+      // KEY[=VALUE][:EFFECT]-: a removal matches by key and effect; a value is ignored.
+      const [kv, effect] = spec.slice(0, -1).split(":");
+      if (effect !== undefined && !EFFECTS.includes(effect)) throw usage(`invalid taint effect: ${effect}, unsupported taint effect`, "kubectl taint");
+      remove.push({ key: kv!.split("=")[0]!, ...(effect ? { effect } : {}) });
+      continue;
+    }
+    const colon = spec.lastIndexOf(":");
+    if (colon < 0) throw usage(`invalid taint spec: ${spec}`, "kubectl taint");
+    const kv = spec.slice(0, colon), effect = spec.slice(colon + 1);
+    if (!EFFECTS.includes(effect)) throw usage(`invalid taint effect: ${effect}, unsupported taint effect`, "kubectl taint");
+    const eq = kv.indexOf("=");
+    add.push(eq < 0 ? { key: kv, effect } : { key: kv.slice(0, eq), value: kv.slice(eq + 1), effect });
+  }
+  return { add, remove };
+}
+
+export async function runTaint(k: Kctx): Promise<number> {
+  const args = k.flags.args;
+  const specAt = args.findIndex((a) => /[:=]|-$/.test(a) && !a.startsWith("node/") && !a.startsWith("nodes/") && !a.startsWith("no/"));
+  const targets = specAt < 0 ? args : args.slice(0, specAt);
+  const specs = specAt < 0 ? [] : args.slice(specAt);
+  if (!targets.length) throw usage("USAGE: taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]", "kubectl taint");
+  if (!specs.length) throw usage("at least one taint update is required", "kubectl taint");
+  const { add, remove } = parseTaints(specs);
+  const mode = dryRun(k);
+  const overwrite = bool(k.flags, "overwrite");
+  let status = 0;
+  for (const t of await resourceTargets(k, targets)) {
+    if (t.resource.kind !== "Node") throw fail(`invalid resource type ${t.resource.resource}, only node types are supported`);
+    for (const name of t.names) {
+      try {
+        const node = await k.client.get(objectPath(t.resource, "", name));
+        const old: Taint[] = node.spec?.taints ?? [];
+        if (!overwrite) {
+          const exists = add.filter((a) => old.some((o) => sameTaint(o, a))).map((a) => `${a.key}`);
+          if (exists.length) throw fail(`node ${name} already has ${exists.join(", ")} taint(s) with same effect(s) and --overwrite is false`);
+        }
+        // reorganizeTaints: the new taints, the old ones not replaced, minus the removed ones.
+        const next: Taint[] = add.map((a) => ({ ...a }));
+        for (const o of old) if (!next.some((n) => sameTaint(n, o))) next.push(o);
+        const added = next.length !== old.length;
+        const missing: string[] = [];
+        let deleted = false;
+        for (const r of remove) {
+          const before = next.length;
+          for (let i = next.length - 1; i >= 0; i--) if (next[i]!.key === r.key && (!r.effect || next[i]!.effect === r.effect)) next.splice(i, 1);
+          if (next.length === before) missing.push(`taint ${JSON.stringify(show(r))} not found`);
+          else deleted = true;
+        }
+        if (missing.length) throw fail(missing.join(", "));
+        const operation = (added && deleted) || overwrite ? "modified" : added ? "tainted" : "untainted";
+        if (mode !== "client") {
+          await k.client.json("PATCH", objectPath(t.resource, "", name) + query({ fieldManager: str(k.flags, "field-manager"), ...(mode === "server" ? { dryRun: "All" } : {}) }), {
+            body: goJsonCompact({ spec: { taints: next.length ? next : null } }), contentType: "application/strategic-merge-patch+json",
+          });
+        }
+        const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
+        await k.out(`${kindPrefix(t.resource)}/${name} ${operation}${suffix}\n`);
+      } catch (e) {
+        if (e instanceof KubectlError) throw e;
+        await k.err(errorText(e)); status = 1;
+      }
+    }
+  }
+  return status;
+}
