@@ -15,6 +15,7 @@ import { serviceAccountController } from "./serviceaccount";
 import { rootCACertPublisher } from "./root-ca-cert-publisher";
 import { crdNamingController } from "./crd-naming";
 import { crdEstablishingController } from "./crd-establishing";
+import { nodeUnschedulableTaint } from "./node-unschedulable-taint";
 
 export const controllers: Component[] = [
   deploymentController,
@@ -30,4 +31,5 @@ export const controllers: Component[] = [
   rootCACertPublisher,
   crdNamingController,
   crdEstablishingController,
+  nodeUnschedulableTaint,
 ];
