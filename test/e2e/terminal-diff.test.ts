@@ -218,6 +218,7 @@ const CASES: Case[] = [
   { args: ["taint", "nodes", "node02", "dedicated=special:NoSchedule-"], reset: ["taint", "nodes", "node02", "dedicated=special:NoSchedule"] },
   { args: ["cordon", "node02"], reset: ["uncordon", "node02"] },
   { args: ["get", "nodes"] },
+  { args: ["describe", "node", "node02"], before: { args: ["get", "node", "node02", "-o", "jsonpath={.spec.taints[*].key}"], until: (s) => s.includes("node.kubernetes.io/unschedulable") } },
   { args: ["uncordon", "node02"], reset: ["cordon", "node02"] },
   { args: ["uncordon", "node02"] },
   { args: ["taint", "nodes", "node02", "a=b:Bad"] },
