@@ -20,7 +20,7 @@ import { runTop, topFlags } from "./cmd/top";
 import { execFlags, runExec } from "./cmd/exec";
 import { editFlags, runEdit } from "./cmd/edit";
 import { debugFlags, runDebug } from "./cmd/debug";
-import { cordonCommand, cordonFlags, runTaint, taintFlags } from "./cmd/node";
+import { cordonCommand, cordonFlags, drainFlags, runDrain, runTaint, taintFlags } from "./cmd/node";
 import { autoscaleFlags, runAutoscale } from "./cmd/autoscale";
 
 export const SUBCOMMANDS: Record<string, Subcommand> = {
@@ -53,6 +53,7 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   cordon: { flags: cordonFlags, run: cordonCommand(true) },
   uncordon: { flags: cordonFlags, run: cordonCommand(false) },
   taint: { flags: taintFlags, run: runTaint },
+  drain: { flags: drainFlags, run: runDrain },
   autoscale: { flags: autoscaleFlags, run: runAutoscale },
   debug: { flags: debugFlags, run: runDebug },
 };

@@ -1,4 +1,5 @@
-// kubectl cordon / uncordon (spec.unschedulable, "node/x cordoned" or "already cordoned") and
+// kubectl cordon / uncordon (spec.unschedulable, "node/x cordoned" or "already cordoned"), drain
+// (cordon, then evict what the pod filters allow, as pkg/drain/{drain.go,filters.go}) and
 // kubectl taint (KEY[=VALUE]:EFFECT to add, KEY[:EFFECT]- to remove; "tainted", "untainted" or
 // "modified"). Mirrors staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go (RunCordonOrUncordon),
 // pkg/drain/cordon.go and pkg/cmd/taint/{taint.go,utils.go}.
@@ -6,7 +7,7 @@ import { type Obj, query } from "../client";
 import type { Kctx } from "../context";
 import { kindPrefix, objectPath } from "../discovery";
 import { KubectlError, errorText, fail, usage } from "../errors";
-import { type FlagSpec, bool, str } from "../flags";
+import { type FlagSpec, bool, num, str } from "../flags";
 import { goJsonCompact } from "../output/json";
 import { dryRun, dryRunFlags } from "../mutate";
 import { resourceTargets } from "../builder";
@@ -122,4 +123,105 @@ export async function runTaint(k: Kctx): Promise<number> {
     }
   }
   return status;
+}
+
+export const drainFlags: FlagSpec[] = [
+  ...dryRunFlags, { name: "ignore-daemonsets", type: "bool" }, { name: "delete-emptydir-data", type: "bool" },
+  { name: "force", type: "bool" }, { name: "grace-period", type: "int", def: -1 }, { name: "timeout", type: "string", def: "0s" },
+  { name: "selector", short: "l", type: "string" }, { name: "pod-selector", type: "string" }, { name: "disable-eviction", type: "bool" },
+  { name: "skip-wait-for-delete-timeout", type: "int", def: 0 },
+];
+
+/** drain's pod filters (pkg/drain/filters.go), in their order: what each pod is, and what to do. */
+function podVerdict(pod: Obj, f: { daemonsets: boolean; emptyDir: boolean; force: boolean; skipDeletedAfterMs: number; now: number }): { skip?: boolean; error?: string; warning?: string } {
+  // skipDeletedFilter: a pod already being deleted is skipped only past --skip-wait-for-delete-timeout.
+  const deleting = pod.metadata?.deletionTimestamp ? Date.parse(pod.metadata.deletionTimestamp) : undefined;
+  if (f.skipDeletedAfterMs > 0 && deleting !== undefined && f.now - deleting > f.skipDeletedAfterMs) return { skip: true };
+  const owner = ((pod.metadata?.ownerReferences ?? []) as Obj[]).find((o) => o.controller);
+  if (owner?.kind === "DaemonSet") {
+    return f.daemonsets ? { skip: true, warning: "ignoring DaemonSet-managed Pods" } : { error: "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)" };
+  }
+  if (pod.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined) return { skip: true };
+  const finished = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+  if (!finished && ((pod.spec?.volumes ?? []) as Obj[]).some((v) => v.emptyDir)) {
+    if (!f.emptyDir) return { error: "cannot delete Pods with local storage (use --delete-emptydir-data to override)" };
+    return { warning: "deleting Pods with local storage" };
+  }
+  if (!finished && !owner) {
+    // filters.go prefixes its "cannot delete …" constant with "cannot delete " once more.
+    return f.force ? { warning: "deleting Pods that declare no controller" } : { error: "cannot delete cannot delete Pods that declare no controller (use --force to override)" };
+  }
+  return {};
+}
+
+/** Messages grouped as drain's podDeleteList does: each message once, its pods in list order. */
+function grouped(entries: { msg: string; pod: string }[]): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  for (const e of entries) out.set(e.msg, [...(out.get(e.msg) ?? []), e.pod]);
+  return [...out.entries()];
+}
+
+/** kubectl drain: cordon, then evict the node's pods that the filters allow (drain.go RunDrain). */
+export async function runDrain(k: Kctx): Promise<number> {
+  const f = k.flags;
+  if (!f.args.length) throw usage("USAGE: drain NODE [flags]", "kubectl drain");
+  const mode = dryRun(k);
+  const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
+  await cordonCommand(true)(k);
+  let failed = false;
+  for (const node of await nodes(k, f.args)) {
+    const name = node.metadata.name as string;
+    const list = await k.client.get(`/api/v1/pods` + query({ fieldSelector: `spec.nodeName=${name}` }));
+    const opts = {
+      daemonsets: bool(f, "ignore-daemonsets"), emptyDir: bool(f, "delete-emptydir-data"), force: bool(f, "force"),
+      skipDeletedAfterMs: num(f, "skip-wait-for-delete-timeout") * 1000, now: k.env.now().getTime(),
+    };
+    const evict: Obj[] = [];
+    const errors: { msg: string; pod: string }[] = [], warnings: { msg: string; pod: string }[] = [];
+    for (const pod of (list.items ?? []) as Obj[]) {
+      const v = podVerdict(pod, opts);
+      const id = `${pod.metadata.namespace}/${pod.metadata.name}`;
+      if (v.error) errors.push({ msg: v.error, pod: id });
+      if (v.warning) warnings.push({ msg: v.warning, pod: id });
+      if (!v.skip && !v.error) evict.push(pod);
+    }
+    if (errors.length) {
+      const parts = grouped(errors).map(([msg, pods]) => `${msg}: ${pods.join(", ")}`);
+      const all = parts.length > 1 ? `[${parts.join(", ")}]` : parts[0];
+      await k.err(`error: unable to drain node ${JSON.stringify(name)} due to error: ${all}, continuing command...\n` +
+        `There are pending nodes to be drained:\n ${name}\n${parts.map((p) => p + "\n").join("")}`);
+      failed = true;
+      continue;
+    }
+    if (warnings.length) await k.err(`Warning: ${grouped(warnings).map(([msg, pods]) => `${msg}: ${pods.join(", ")}`).join("; ")}\n`);
+    for (const pod of evict) await k.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${suffix}\n`);
+    if (mode === "none") {
+      const grace = num(f, "grace-period");
+      for (const pod of evict) {
+        await k.client.json("POST", `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/eviction`, {
+          body: { apiVersion: "policy/v1", kind: "Eviction", metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace }, ...(grace >= 0 ? { deleteOptions: { gracePeriodSeconds: grace } } : {}) },
+        });
+      }
+      for (const pod of evict) {
+        await waitGone(k, pod);
+        await k.out(`pod/${pod.metadata.name} evicted\n`);
+      }
+    }
+    await k.out(`node/${name} drained${suffix}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+/** Until the pod is gone or replaced by another of the same name (waitForDelete). */
+async function waitGone(k: Kctx, pod: Obj): Promise<void> {
+  for (;;) {
+    try {
+      const now = await k.client.get(`/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`);
+      if (now.metadata?.uid !== pod.metadata.uid) return;
+    } catch (e) {
+      if ((e as { code?: number }).code === 404) return;
+      throw e;
+    }
+    await k.sh.sleep(1000);
+  }
 }
