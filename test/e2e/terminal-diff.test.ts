@@ -221,6 +221,10 @@ const CASES: Case[] = [
   { args: ["describe", "node", "node02"], before: { args: ["get", "node", "node02", "-o", "jsonpath={.spec.taints[*].key}"], until: (s) => s.includes("node.kubernetes.io/unschedulable") } },
   { args: ["uncordon", "node02"], reset: ["cordon", "node02"] },
   { args: ["uncordon", "node02"] },
+  // (Without --force as well, the two kinds of refusal come in Go's map order: not comparable.)
+  { args: ["drain", "node01", "--force", "--dry-run=client"], reset: ["uncordon", "node01"] },
+  { args: ["drain", "node01", "--ignore-daemonsets", "--force", "--delete-emptydir-data", "--dry-run=client"], reset: ["uncordon", "node01"] },
+  { args: ["uncordon", "node01"] },
   { args: ["taint", "nodes", "node02", "a=b:Bad"] },
   { args: ["taint", "nodes", "node02", "nope-"] },
   { args: ["rollout", "undo", "deploy/api", "--to-revision=99"] },
