@@ -6,7 +6,8 @@ import { Hono } from "hono";
 import { readLimited } from "./lib/limited-body";
 import type { Env } from "./service/env";
 import { serviceApi } from "./service/api";
-import { clusterOfToken, clusterStub, CLUSTER_ID } from "./service/credentials";
+import { bearerToken } from "./service/auth";
+import { clusterIdOf, clusterStub, CLUSTER_ID } from "./service/credentials";
 import { ServiceError } from "./service/errors";
 import { apiHeaders } from "./service/security";
 import { MAX_REQUEST_BODY_BYTES } from "./cluster/apiserver/codec";
@@ -53,7 +54,7 @@ app.all("/clusters/:id", (c) => forwardToCluster(c.env, c.req.param("id"), c.req
 for (const path of ["/api", "/api/*", "/apis", "/apis/*", "/version", "/openapi/*", "/livez", "/readyz"]) {
   app.use(path, apiHeaders);
   app.all(path, (c) => {
-    const id = clusterOfToken(c.req.header("authorization"));
+    const id = clusterIdOf(bearerToken(c.req.header("authorization")));
     if (!id) return statusResponse(unauthorized());
     const url = new URL(c.req.url);
     return forwardToCluster(c.env, id, new Request(new URL(`/clusters/${id}${url.pathname}${url.search}`, url), c.req.raw));

@@ -15,9 +15,11 @@ export const consoleUrl = (origin: string, id: string) => `${origin}/c/${id}`;
 /** Cluster ids as randomId(12) makes them; anything else names no cluster. */
 export const CLUSTER_ID = /^[a-z0-9]{12}$/;
 
-/** The cluster a credential's token names (`plc_<cluster id>_…` / `pls_<cluster id>_…`), if any. */
-export function clusterOfToken(authorization: string | undefined): string | undefined {
-  return /^Bearer pl[cs]_([a-z0-9]{12})_/.exec(authorization ?? "")?.[1];
+const CLUSTER_TOKEN = /^pl[cs]_([a-z0-9]{12})_[A-Za-z0-9_-]{43}$/;
+
+/** The cluster a credential's token names (`plc_<cluster id>_…` / `pls_<cluster id>_…`), as accountIdOf for accounts. */
+export function clusterIdOf(token: string | undefined): string | undefined {
+  return token?.match(CLUSTER_TOKEN)?.[1];
 }
 
 export async function mintCredential(env: Env, clusterId: string, role: Role, username: string, label: string, id = randomId(10)) {
