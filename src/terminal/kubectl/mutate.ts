@@ -28,6 +28,11 @@ export function dryRun(k: Kctx): DryRun {
   throw fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
 }
 
+/** What kubectl appends to an operation's word under --dry-run. */
+export function dryRunSuffix(mode: DryRun): string {
+  return mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
+}
+
 /**
  * Print `kind.group/name verb` (with the dry-run suffix), or the object with -o. `typed`: the
  * object is a typed one (a generator's), so -o json writes its keys in Go struct order.
@@ -36,8 +41,7 @@ export async function printResult(k: Kctx, obj: Obj, verb: string, mode: DryRun 
   if (typed && str(k.flags, "output") === "json") { await k.out(goJsonInOrder(inStructOrder(obj)) + "\n"); return; }
   const printer = objectPrinter(str(k.flags, "output"), false, str(k.flags, "template"));
   if (printer && str(k.flags, "output") !== "name") { await k.out(printer(obj)); return; }
-  const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
-  await k.out(`${nameOf(obj)} ${verb}${suffix}\n`);
+  await k.out(`${nameOf(obj)} ${verb}${dryRunSuffix(mode)}\n`);
 }
 
 export async function mappingOf(k: Kctx, obj: Obj): Promise<ApiResource> {

@@ -9,31 +9,34 @@ import { kindPrefix, objectPath } from "../discovery";
 import { KubectlError, errorText, fail, usage } from "../errors";
 import { type FlagSpec, bool, num, str } from "../flags";
 import { goJsonCompact } from "../output/json";
-import { dryRun, dryRunFlags } from "../mutate";
+import { type DryRun, dryRun, dryRunFlags, dryRunSuffix } from "../mutate";
 import { resourceTargets } from "../builder";
 
 export const cordonFlags: FlagSpec[] = [...dryRunFlags, { name: "selector", short: "l", type: "string" }];
 
 /** cordon (unschedulable) or uncordon. */
 export function cordonCommand(unschedulable: boolean) {
-  const verb = unschedulable ? "cordoned" : "uncordoned";
   const cmd = unschedulable ? "kubectl cordon" : "kubectl uncordon";
   return async (k: Kctx): Promise<number> => {
     if (!k.flags.args.length) throw usage("USAGE: " + (unschedulable ? "cordon NODE [flags]" : "uncordon NODE [flags]"), cmd);
-    const mode = dryRun(k);
-    const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
-    for (const node of await nodes(k, k.flags.args)) {
-      const name = `node/${node.metadata.name}`;
-      if (!!node.spec?.unschedulable === unschedulable) { await k.out(`${name} already ${verb}${suffix}\n`); continue; }
-      if (mode !== "client") {
-        await k.client.json("PATCH", `/api/v1/nodes/${node.metadata.name}` + query(mode === "server" ? { dryRun: "All" } : {}), {
-          body: goJsonCompact({ spec: { unschedulable: unschedulable ? true : null } }), contentType: "application/strategic-merge-patch+json",
-        });
-      }
-      await k.out(`${name} ${verb}${suffix}\n`);
-    }
+    await setUnschedulable(k, await nodes(k, k.flags.args), unschedulable, dryRun(k));
     return 0;
   };
+}
+
+/** RunCordonOrUncordon: each node made (un)schedulable, or "already" so. */
+async function setUnschedulable(k: Kctx, list: Obj[], unschedulable: boolean, mode: DryRun): Promise<void> {
+  const verb = unschedulable ? "cordoned" : "uncordoned";
+  for (const node of list) {
+    const name = `node/${node.metadata.name}`;
+    if (!!node.spec?.unschedulable === unschedulable) { await k.out(`${name} already ${verb}${dryRunSuffix(mode)}\n`); continue; }
+    if (mode !== "client") {
+      await k.client.json("PATCH", `/api/v1/nodes/${node.metadata.name}` + query(mode === "server" ? { dryRun: "All" } : {}), {
+        body: goJsonCompact({ spec: { unschedulable: unschedulable ? true : null } }), contentType: "application/strategic-merge-patch+json",
+      });
+    }
+    await k.out(`${name} ${verb}${dryRunSuffix(mode)}\n`);
+  }
 }
 
 async function nodes(k: Kctx, args: string[]): Promise<Obj[]> {
@@ -114,8 +117,7 @@ export async function runTaint(k: Kctx): Promise<number> {
             body: goJsonCompact({ spec: { taints: next.length ? next : null } }), contentType: "application/strategic-merge-patch+json",
           });
         }
-        const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
-        await k.out(`${kindPrefix(t.resource)}/${name} ${operation}${suffix}\n`);
+        await k.out(`${kindPrefix(t.resource)}/${name} ${operation}${dryRunSuffix(mode)}\n`);
       } catch (e) {
         if (e instanceof KubectlError) throw e;
         await k.err(errorText(e)); status = 1;
@@ -166,19 +168,20 @@ export async function runDrain(k: Kctx): Promise<number> {
   const f = k.flags;
   if (!f.args.length) throw usage("USAGE: drain NODE [flags]", "kubectl drain");
   const mode = dryRun(k);
-  const suffix = mode === "client" ? " (dry run)" : mode === "server" ? " (server dry run)" : "";
-  await cordonCommand(true)(k);
+  const suffix = dryRunSuffix(mode);
+  const list = await nodes(k, f.args);
+  await setUnschedulable(k, list, true, mode);
   let failed = false;
-  for (const node of await nodes(k, f.args)) {
+  for (const node of list) {
     const name = node.metadata.name as string;
-    const list = await k.client.get(`/api/v1/pods` + query({ fieldSelector: `spec.nodeName=${name}` }));
+    const pods = await k.client.get(`/api/v1/pods` + query({ fieldSelector: `spec.nodeName=${name}` }));
     const opts = {
       daemonsets: bool(f, "ignore-daemonsets"), emptyDir: bool(f, "delete-emptydir-data"), force: bool(f, "force"),
       skipDeletedAfterMs: num(f, "skip-wait-for-delete-timeout") * 1000, now: k.env.now().getTime(),
     };
     const evict: Obj[] = [];
     const errors: { msg: string; pod: string }[] = [], warnings: { msg: string; pod: string }[] = [];
-    for (const pod of (list.items ?? []) as Obj[]) {
+    for (const pod of (pods.items ?? []) as Obj[]) {
       const v = podVerdict(pod, opts);
       const id = `${pod.metadata.namespace}/${pod.metadata.name}`;
       if (v.error) errors.push({ msg: v.error, pod: id });
