@@ -4,6 +4,8 @@
 // (node/NAME); with -i it waits for the container to run and attaches as `kubectl attach` does.
 // The default profile is "legacy", as in kubectl v1.32 (with its deprecation notice).
 // Mirrors staging/src/k8s.io/kubectl/pkg/cmd/debug/debug.go and profiles.go, pkg/cmd/attach/attach.go.
+import { nameSuffix } from "../../../cluster/apiserver/object-meta";
+import { containerNames } from "../podcmd";
 import { type Obj, query } from "../client";
 import type { Kctx } from "../context";
 import { fail } from "../errors";
@@ -25,13 +27,8 @@ export const debugFlags: FlagSpec[] = [
 
 const PROFILES = ["legacy", "general", "baseline", "netadmin", "restricted", "sysadmin"];
 
-/** utilrand.String(5): the alphabet without vowels and confusable digits. */
-function nameSuffix(n = 5): string {
-  const alphabet = "bcdfghjklmnpqrstvwxz2456789";
-  return Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => alphabet[b % alphabet.length]).join("");
-}
-
-const allContainers = (pod: Obj): Obj[] => [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])];
+/** utilrand.String(5), as kubectl draws it on the client (not from the cluster's seeded source). */
+const randomSuffix = () => nameSuffix(() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32);
 
 /** "A=B" pairs as an env list (the --env StringToString flag). */
 function envList(k: Kctx): Obj[] | undefined {
@@ -59,9 +56,9 @@ function debugContainer(k: Kctx, o: Opts, name: string, extra: Obj = {}): Obj {
 
 async function computeDebugContainerName(k: Kctx, o: Opts, pod: Obj): Promise<string> {
   if (o.container) return o.container;
-  const taken = new Set(allContainers(pod).map((c) => c.name));
+  const taken = new Set(containerNames(pod));
   let cn = "";
-  while (!cn || taken.has(cn)) cn = `debugger-${nameSuffix()}`;
+  while (!cn || taken.has(cn)) cn = `debugger-${randomSuffix()}`;
   if (!o.quiet) await k.out(`Defaulting debug container name to ${cn}.\n`);
   return cn;
 }
@@ -119,7 +116,7 @@ async function debugByCopy(k: Kctx, o: Opts, pod: Obj): Promise<[Obj, string]> {
 /** generateNodeDebugPod with the legacy profile: host namespaces and the node's root at /host. */
 async function visitNode(k: Kctx, o: Opts, node: Obj): Promise<[Obj, string]> {
   const cn = o.container || "debugger";
-  const pn = `node-debugger-${node.metadata.name}-${nameSuffix()}`;
+  const pn = `node-debugger-${node.metadata.name}-${randomSuffix()}`;
   if (!o.quiet) await k.out(`Creating debugging pod ${pn} with container ${cn} on node ${node.metadata.name}.\n`);
   const c = debugContainer(k, o, cn, { volumeMounts: [{ mountPath: "/host", name: "host-root" }] });
   const pod = {

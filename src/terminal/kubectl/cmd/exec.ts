@@ -4,6 +4,7 @@
 // `command terminated with exit code N` and exits with N. Mirrors kubectl pkg/cmd/exec/exec.go,
 // pkg/cmd/util/podcmd and client-go tools/remotecommand (websocket.go). streamExec and setupTTY
 // also serve kubectl debug's attach (pkg/cmd/attach/attach.go).
+import { containerNames, DEFAULT_CONTAINER_ANNOTATION, defaultedContainerNotice } from "../podcmd";
 import { type Obj, toApiError } from "../client";
 import type { Kctx } from "../context";
 import { KubectlError, fail, usage } from "../errors";
@@ -23,16 +24,12 @@ export const execFlags: FlagSpec[] = [
  */
 export async function defaultContainer(k: Kctx, pod: Obj, name: string): Promise<string> {
   if (name) return name;
-  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])] as Obj[];
   const cs = (pod.spec?.containers ?? []) as Obj[];
   if (!cs.length) throw fail(`pod ${pod.metadata.namespace}/${pod.metadata.name} does not have any containers`);
-  const annotated = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
-  if (annotated && all.some((c) => c.name === annotated)) return annotated;
-  const eph = (pod.spec?.ephemeralContainers ?? []) as Obj[], init = (pod.spec?.initContainers ?? []) as Obj[];
-  if (!bool(k.flags, "quiet") && (cs.length > 1 || init.length || eph.length)) {
-    const names = [...cs.map((c) => c.name), ...eph.map((c) => `${c.name} (ephem)`), ...init.map((c) => `${c.name} (init)`)];
-    await k.err(`Defaulted container ${JSON.stringify(cs[0]!.name)} out of: ${names.join(", ")}\n`);
-  }
+  const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
+  if (annotated && containerNames(pod).includes(annotated)) return annotated;
+  const notice = defaultedContainerNotice(pod);
+  if (notice && !bool(k.flags, "quiet")) await k.err(notice);
   return cs[0]!.name;
 }
 

@@ -2,6 +2,7 @@
 // container (-c, the default-container annotation, or the first with a "Defaulted container"
 // note), then copy the log stream to stdout. Mirrors kubectl pkg/cmd/logs/logs.go and
 // polymorphichelpers/logsforobject.go.
+import { containerNames, DEFAULT_CONTAINER_ANNOTATION, defaultedContainerNotice } from "../podcmd";
 import { ACCEPT_ANY, type Obj, query } from "../client";
 import type { Kctx } from "../context";
 import { fail, usage } from "../errors";
@@ -54,17 +55,13 @@ export async function runLogs(k: Kctx): Promise<number> {
   if (!container) {
     // LogsForObject: the default-container annotation when it names a container, else the first
     // container, with a notice when the pod has others (init and ephemeral ones included).
-    const annotated: string | undefined = pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"];
-    const init: string[] = (pod.spec?.initContainers ?? []).map((c: Obj) => c.name);
-    const ephemeral: string[] = (pod.spec?.ephemeralContainers ?? []).map((c: Obj) => c.name);
-    if (annotated && ![...names, ...init, ...ephemeral].includes(annotated)) await k.err(`Default container name "${annotated}" not found in pod ${podName}\n`);
+    const annotated: string | undefined = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
+    if (annotated && !containerNames(pod).includes(annotated)) await k.err(`Default container name "${annotated}" not found in pod ${podName}\n`);
     else if (annotated) container = annotated;
     if (!container) {
       container = names[0];
-      if (names.length > 1 || init.length || ephemeral.length) {
-        const all = [...names, ...ephemeral.map((n) => `${n} (ephem)`), ...init.map((n) => `${n} (init)`)];
-        await k.err(`Defaulted container "${container}" out of: ${all.join(", ")}\n`);
-      }
+      const notice = defaultedContainerNotice(pod);
+      if (notice) await k.err(notice);
     }
   }
   await streamLogs(k, podName, container!, opts);
