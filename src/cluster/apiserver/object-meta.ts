@@ -4,6 +4,7 @@ import type { KObject } from "./registry/types";
 import type { ResourceInfo } from "./resources";
 import { badRequest, invalid } from "./status";
 import type { FieldError } from "./field-errors";
+import { NAME_ALPHABET } from "../sim/rng";
 
 export interface Ids {
   uid(): string;
@@ -64,7 +65,6 @@ export function uuidFrom(random: () => number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-const NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 export function nameSuffix(random: () => number, n = 5): string {
   let s = "";
   for (let i = 0; i < n; i++) s += NAME_ALPHABET[Math.floor(random() * NAME_ALPHABET.length)];

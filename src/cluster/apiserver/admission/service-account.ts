@@ -2,6 +2,7 @@
 // "default" service account unless it names one, which must exist; its API credentials are
 // mounted as the projected kube-api-access-xxxxx volume at /var/run/secrets/kubernetes.io/serviceaccount
 // in every container, unless automounting is off or something is already mounted there.
+import { NAME_ALPHABET } from "../../sim/rng";
 import type { AdmissionAttributes, AdmissionPlugin } from "./types";
 import { isPodCreate, newForbidden } from "./forbidden";
 import type { Json } from "../validation/common";
@@ -12,7 +13,6 @@ export const SERVICE_ACCOUNT_VOLUME_NAME = "kube-api-access";
 /** serviceaccount.WarnOnlyBoundTokenExpirationSeconds: 1 h + 7 s. */
 export const TOKEN_EXPIRATION_SECONDS = 3607;
 const MIRROR_POD_ANNOTATION = "kubernetes.io/config.mirror";
-const NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
 /** Five name characters derived from the pod's identity (FNV-1a), standing in for upstream's random suffix. */
 export function volumeSuffix(seed: string): string {
