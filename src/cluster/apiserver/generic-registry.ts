@@ -70,6 +70,12 @@ export class GenericRegistry {
     return withTypeMeta(ri, this.present(ri, v.object as KObject));
   }
 
+  /** Whether present() gives every stored object back as it is (no conversion, no computed fields). */
+  presentsAsStored(ri: ResourceInfo): boolean {
+    const s = strategyFor(ri.group, ri.resource);
+    return !s.fromStorage && !s.computed;
+  }
+
   /** A stored object as readers see it: in the resource's own form, with its clock-computed fields. */
   present(ri: ResourceInfo, stored: KObject): KObject {
     const s = strategyFor(ri.group, ri.resource);

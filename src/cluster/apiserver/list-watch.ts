@@ -124,15 +124,13 @@ export function list(store: Store, ri: ResourceInfo, namespace: string | undefin
 export interface JsonList extends Omit<ListResult, "items"> { items: string[] }
 
 /**
- * The list as the stored objects' JSON text, when readers see objects as stored: no selectors,
- * no conversion from the storage form and no clock-computed fields. Undefined otherwise.
- * Saves parsing and re-serialising every object of a large list (upstream's cacher likewise
- * serves lists from its already decoded objects instead of etcd's bytes).
+ * The list as the stored objects' JSON text, for a resource whose readers see objects as stored
+ * (GenericRegistry.presentsAsStored), when no selector needs the objects parsed. Undefined
+ * otherwise. Saves parsing and re-serialising every object of a large list (upstream's cacher
+ * likewise serves lists from its already decoded objects instead of etcd's bytes).
  */
 export function listAsStored(store: Store, ri: ResourceInfo, namespace: string | undefined, opts: ListOptions): JsonList | undefined {
   if (opts.labelSelector || opts.fieldSelector) return undefined;
-  const s = strategyFor(ri.group, ri.resource);
-  if (s.fromStorage || s.computed) return undefined;
   return readList(ri, namespace, opts, (at) => store.listJson(at));
 }
 

@@ -95,7 +95,7 @@ function listAll(c: Call): Response {
     resourceVersion: c.q.get("resourceVersion") ?? undefined, resourceVersionMatch: c.q.get("resourceVersionMatch") ?? undefined,
   };
   const t = wantsTable(c.req.headers.get("accept"));
-  if (!t) {
+  if (!t && c.deps.registry.presentsAsStored(c.ri)) {
     const stored = listAsStored(c.deps.store, c.ri, c.info.namespace, opts);
     if (stored) return jsonText(listJsonText(c.ri, listMetadata(stored), stored.items));
   }
